@@ -1,0 +1,68 @@
+"""Building and loading the spaCy pipeline.
+
+The shipped pipeline lives in ``models/netral_id`` (repository) and is packaged
+into the wheel as ``netral_nlp/_models/netral_id``. Its ``config.cfg`` names
+factories registered through entry points, so ``spacy.load(path)`` works once
+the package is installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import spans as _spans  # noqa: F401  (registers extensions)
+
+MODEL_NAME = "netral_id"
+
+#: rule-based components in pipeline order; the trained ``ner`` goes before
+#: ``netral_regions`` when a model provides it
+COMPONENTS: tuple[str, ...] = (
+    "netral_boilerplate",
+    "netral_segmenter",
+    "netral_regions",
+    "netral_laws",
+    "netral_people",
+    "netral_dates",
+    "netral_rules",
+    "netral_events",
+)
+
+
+def _import_components() -> None:
+    """Import the factories so they are registered without entry points too."""
+    from . import tokenizer  # noqa: F401  (registers netral.tokenizer.v1)
+    from .components import register_all
+
+    register_all()
+
+
+def shipped_model_path() -> Path:
+    """Folder of the shipped pipeline: the installed copy, else the repository's."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_models" / MODEL_NAME, here.parents[1] / "models" / MODEL_NAME):
+        if (candidate / "config.cfg").exists():
+            return candidate
+    raise FileNotFoundError(
+        f"no shipped pipeline found (looked for {MODEL_NAME} under netral_nlp/_models and models/); "
+        "build it with `netral train ner` or pass a path"
+    )
+
+
+def build_pipeline(components: tuple[str, ...] = COMPONENTS, config: dict | None = None) -> Language:
+    """A fresh pipeline (no trained NER) with the netral tokenizer and components."""
+    _import_components()
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "netral.tokenizer.v1"}}})
+    config = config or {}
+    for name in components:
+        nlp.add_pipe(name, config=config.get(name, {}))
+    return nlp
+
+
+def load(path: str | Path | None = None, exclude: tuple[str, ...] = ()) -> Language:
+    """Load a netral pipeline; ``None`` loads the shipped one."""
+    _import_components()
+    target = Path(path) if path is not None else shipped_model_path()
+    return spacy.load(target, exclude=list(exclude))

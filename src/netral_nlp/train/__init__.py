@@ -1,0 +1,1 @@
+"""Training the trainable parts: ner.py, rules.py, events.py (one module each)."""
