@@ -66,3 +66,30 @@ def load(path: str | Path | None = None, exclude: tuple[str, ...] = ()) -> Langu
     _import_components()
     target = Path(path) if path is not None else shipped_model_path()
     return spacy.load(target, exclude=list(exclude))
+
+
+def update_pipeline(modify, source: str | Path | None = None, out: str | Path | None = None) -> Path:
+    """Load a pipeline, let ``modify(nlp)`` replace one trained part, save it atomically.
+
+    Every trainer goes through here, so training the NER keeps the rule
+    classifier and vice versa. ``source`` defaults to the shipped pipeline (a
+    fresh one when none exists yet); ``out`` defaults to ``source``.
+    """
+    import shutil
+    import tempfile
+
+    try:
+        src = Path(source) if source is not None else shipped_model_path()
+        nlp = load(src)
+    except FileNotFoundError:
+        src = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+        nlp = build_pipeline()
+    modify(nlp)
+    target = Path(out) if out is not None else src
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    nlp.to_disk(tmp)
+    if target.exists():
+        shutil.rmtree(target)
+    tmp.rename(target)
+    return target
