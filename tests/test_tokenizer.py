@@ -1,0 +1,71 @@
+"""Tokenizer rules for Indonesian news (one case per rule of the foundation issue)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def tokens(nlp, text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text) if not t.is_space]
+
+
+@pytest.mark.parametrize(
+    "abbr", ["Kab.", "Kec.", "Kel.", "No.", "Prof.", "Dr.", "dr.", "H.", "Hj.", "KH.", "S.Sos.", "M.Si."]
+)
+def test_abbreviation_with_period_is_one_token(blank_nlp, abbr):
+    toks = tokens(blank_nlp, f"Acara dihadiri {abbr} Sutrisno kemarin.")
+    assert abbr in toks
+
+
+def test_degrees_after_a_name_stay_whole(blank_nlp):
+    toks = tokens(blank_nlp, "Drs. H. Sutrisno, S.Sos., M.Si. hadir.")
+    assert toks[:7] == ["Drs.", "H.", "Sutrisno", ",", "S.Sos.", ",", "M.Si."]
+
+
+@pytest.mark.parametrize("prefix", ["Pj", "Plt", "Plh", "Pj.", "Plt."])
+def test_office_prefix_is_its_own_token(blank_nlp, prefix):
+    toks = tokens(blank_nlp, f"{prefix} Bupati Sleman hadir")
+    assert toks[0] == prefix and toks[1] == "Bupati"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("pada Minggu (19/11/2023) lalu", "19/11/2023"),
+        ("tanggal 23/9/24 kemarin", "23/9/24"),
+        ("Selasa (24/09/2024).", "24/09/2024"),
+        ("diterbitkan 24-09-2024 pukul 09.00", "24-09-2024"),
+    ],
+)
+def test_numeric_date_is_one_token(blank_nlp, text, date):
+    assert date in tokens(blank_nlp, text)
+
+
+def test_parenthesised_date_splits_from_brackets(blank_nlp):
+    assert tokens(blank_nlp, "(24/09/2024)") == ["(", "24/09/2024", ")"]
+
+
+def test_hyphenated_name_pair_splits_at_hyphen(blank_nlp):
+    toks = tokens(blank_nlp, "pasangan Wahyu Hidayat-Ali Muthohirin")
+    assert toks == ["pasangan", "Wahyu", "Hidayat", "-", "Ali", "Muthohirin"]
+
+
+@pytest.mark.parametrize("word", ["Wali-kota", "H-1", "MenPAN-RB", "anak-anak", "pasca-pemilu"])
+def test_other_hyphenated_words_stay_whole(blank_nlp, word):
+    assert word in tokens(blank_nlp, f"menurut {word} itu")
+
+
+def test_number_ranges_split(blank_nlp):
+    assert tokens(blank_nlp, "11-13 Februari") == ["11", "-", "13", "Februari"]
+
+
+@pytest.mark.parametrize("domain", ["jatimnow.com", "radarmalang.jawapos.com", "www.kompas.id"])
+def test_web_domain_is_one_token(blank_nlp, domain):
+    assert domain in tokens(blank_nlp, f"{domain} - Bupati hadir")
+
+
+def test_non_breaking_space_separates_words(blank_nlp):
+    doc = blank_nlp.make_doc("Pj\u00a0Wali\u00a0Kota Malang")
+    words = [t.text for t in doc if not t.is_space]
+    assert words == ["Pj", "Wali", "Kota", "Malang"]
+    assert doc.text == "Pj\u00a0Wali\u00a0Kota Malang"
