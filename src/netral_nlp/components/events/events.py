@@ -1,0 +1,100 @@
+"""Event extraction: triggers in article sentences, hypotheticals dropped, repeated
+mentions of one happening merged, then date/region/actor arguments attached."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...spans import add_span, attrs_of, content_sents, group
+from . import arguments
+from .triggers import Candidate, find_in_sentence, headline_max_words
+
+
+def _is_headline(sent: Span) -> bool:
+    """A title-like line: short, title-cased, without end punctuation (headlines, menus)."""
+    words = sent.text.split()
+    if not words or len(words) > headline_max_words() or sent.text.strip()[-1] in ".!?\"”":
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) >= 0.6
+
+
+def _list_items(doc: Doc) -> list[tuple[int, int]]:
+    """Rule list items: they state conduct, they do not report a happening."""
+    return [
+        (s.start_char, s.end_char)
+        for s in group(doc, "rules")
+        if attrs_of(s, "rules").get("marker")
+    ]
+
+
+def find_candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Candidates of every content sentence, plus the sentence ranges (for neighbours)."""
+    candidates: list[Candidate] = []
+    sentences: list[tuple[int, int]] = []
+    items = _list_items(doc)
+    for sent in content_sents(doc):
+        sentences.append((sent.start_char, sent.end_char))
+        for cand in find_in_sentence(sent.text, sent.start_char):
+            if any(lo <= cand.start < hi for lo, hi in items):
+                continue
+            cand.headline = _is_headline(sent)
+            candidates.append(cand)
+    return candidates, sentences
+
+
+def _neighbours(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple[int, int]]:
+    for i, (start, _) in enumerate(sentences):
+        if start == cand.sent_start:
+            return [sentences[j] for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+    return []
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per happening: mentions of the same type and key whose dates agree are
+    merged, and the main (first non-headline) mention names the event."""
+    merged: list[Candidate] = []
+    for cand in candidates:
+        date = cand.fields.get("date")
+        same = next(
+            (
+                m
+                for m in merged
+                if m.type == cand.type
+                and m.key == cand.key
+                and (date is None or m.fields.get("date") in (None, date))
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(cand)
+            continue
+        if same.headline and not cand.headline:
+            cand.fields = {**same.fields, **{k: v for k, v in cand.fields.items() if v}}
+            merged[merged.index(same)] = cand
+        elif not same.fields.get("date") and date:
+            same.fields["date"] = date
+    return merged
+
+
+class EventExtractor:
+    """Pipeline component: fills ``doc.spans["events"]`` (span = trigger, label = type)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["events"] = []
+        candidates, sentences = find_candidates(doc)
+        if not candidates:
+            return doc
+        region_fallback = arguments.article_region(doc)
+        for cand in candidates:
+            cand.fields = {
+                "date": arguments.event_date(doc, cand, _neighbours(sentences, cand)),
+                "region": arguments.event_region(doc, cand, region_fallback),
+                "actors": arguments.actors(doc, cand),
+            }
+            count = arguments.participants(doc, cand)
+            if count:
+                cand.fields["participants"] = count
+        for event in merge(candidates):
+            add_span(doc, "events", event.start, event.end, event.type, **event.fields)
+        return doc

@@ -1,0 +1,121 @@
+"""Find event trigger candidates in article sentences from the trigger lexicon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...resources import read_json
+
+#: how far after a trigger the addressed group may appear (characters)
+GROUP_WINDOW = 90
+#: how far before a trigger a hypothetical cue still governs it (characters)
+HYPOTHETICAL_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon entry: a pattern for one event type and the conditions it needs."""
+
+    type: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+    key: str = ""
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before arguments and merging."""
+
+    type: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    key: str
+    headline: bool = False
+    fields: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[TriggerEntry, ...]:
+    """Compiled trigger lexicon from ``resources/events/triggers.json`` in file order."""
+    entries = []
+    for event_type, items in read_json("events/triggers.json").items():
+        if event_type.startswith("_"):
+            continue
+        for item in items:
+            pattern = re.compile(rf"(?<!\w)(?:{item['pattern']})(?!\w)", re.IGNORECASE)
+            key = item.get("key") or _merge_key(event_type, item["pattern"])
+            entries.append(TriggerEntry(event_type, pattern, tuple(item.get("needs", ())), key))
+    return tuple(entries)
+
+
+#: head nouns that tell apart happenings of one type (an ikrar and a pakta are two)
+MERGE_HEADS = {
+    "pledge": ("pakta", "deklarasi", "ikrar", "apel"),
+    "directive": ("edaran", "instruksi", "regulasi", "surat", "arahan"),
+}
+
+
+def _merge_key(event_type: str, pattern: str) -> str:
+    """Mentions with the same type and key are one happening (see events.merge)."""
+    for head in MERGE_HEADS.get(event_type, ()):
+        if head in pattern:
+            return f"{event_type}:{head}"
+    return event_type
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    data = read_json("events/cues.json")
+    return {
+        name: re.compile(value, re.IGNORECASE)
+        for name, value in data.items()
+        if isinstance(value, str) and not name.startswith("_")
+    }
+
+
+def headline_max_words() -> int:
+    return int(read_json("events/cues.json").get("headline_max_words", 25))
+
+
+def _conditions_hold(entry: TriggerEntry, sentence: str, start: int, end: int) -> bool:
+    for need in entry.needs:
+        if need == "group":
+            if not cues()["group"].search(sentence[end : end + GROUP_WINDOW]):
+                return False
+        elif not cues()[need].search(sentence):
+            return False
+    return True
+
+
+def is_hypothetical(sentence: str, start: int) -> bool:
+    """A modal or conditional cue in the same clause just before the trigger."""
+    window = sentence[max(0, start - HYPOTHETICAL_WINDOW) : start]
+    clause = re.split(r"[,.;:!?\"“”]", window)[-1]
+    return bool(cues()["hypothetical"].search(clause))
+
+
+def find_in_sentence(sentence: str, offset: int) -> list[Candidate]:
+    """Candidates in one sentence: at most one per event type, the first lexicon entry wins."""
+    found: dict[str, Candidate] = {}
+    for entry in lexicon():
+        if entry.type in found:
+            continue
+        for match in entry.pattern.finditer(sentence):
+            if not _conditions_hold(entry, sentence, match.start(), match.end()):
+                continue
+            if is_hypothetical(sentence, match.start()):
+                continue
+            found[entry.type] = Candidate(
+                type=entry.type,
+                start=offset + match.start(),
+                end=offset + match.end(),
+                sent_start=offset,
+                sent_end=offset + len(sentence),
+                key=entry.key,
+            )
+            break
+    return sorted(found.values(), key=lambda c: c.start)

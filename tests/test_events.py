@@ -1,0 +1,114 @@
+"""Event detection: one case per type, hypotheticals, merging, arguments.
+
+Date and region layers come from other components; here they are added by
+hand so the event component is tested alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from netral_nlp.components.events.events import EventExtractor
+from netral_nlp.schema import to_record
+from netral_nlp.spans import add_span
+
+
+def run(blank_nlp, text, dates=(), regions=(), entities=()):
+    doc = blank_nlp(text)
+    for surface, value, kind in dates:
+        start = text.index(surface)
+        add_span(doc, "dates", start, start + len(surface), "DATE", value=value, kind=kind)
+    for surface, canonical, level, code in regions:
+        start = text.index(surface)
+        add_span(doc, "entities", start, start + len(surface), "REGION",
+                 level=level, code=code, canonical=canonical)
+    for surface, label in entities:
+        start = text.index(surface)
+        add_span(doc, "entities", start, start + len(surface), label)
+    return to_record(EventExtractor()(doc)).to_json_dict()["events"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger"),
+    [
+        ("Seluruh ASN Pemkab Sleman menandatangani pakta integritas netralitas pada Pilkada 2024.",
+         "pledge", "menandatangani pakta integritas"),
+        ("Bawaslu Kabupaten Klaten menggelar sosialisasi pengawasan netralitas ASN di aula kecamatan.",
+         "socialization", "menggelar sosialisasi"),
+        ("Bupati Klaten menerbitkan surat edaran tentang netralitas ASN menjelang Pilkada.",
+         "directive", "menerbitkan surat edaran"),
+        ("Bawaslu Kota Blitar membentuk tim patroli siber untuk mengawasi akun ASN selama kampanye.",
+         "supervision", "membentuk tim patroli siber untuk"),
+        ("Seorang kepala desa dilaporkan warga ke Bawaslu Kabupaten Garut karena ikut kampanye.",
+         "violation_report", "dilaporkan warga ke Bawaslu Kabupaten Garut"),
+        ("Camat tersebut dijatuhi sanksi penurunan pangkat oleh BKN karena tidak netral.",
+         "sanction", "dijatuhi sanksi penurunan pangkat"),
+    ],
+)
+def test_one_event_per_type(blank_nlp, text, event_type, trigger):
+    events = run(blank_nlp, text)
+    assert [(e["type"], e["trigger"]["text"]) for e in events] == [(event_type, trigger)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masyarakat bisa melapor ke Bawaslu apabila menemukan dugaan pelanggaran netralitas ASN.",
+        "Sanksi bisa berupa pemecatan bagi ASN yang terbukti tidak netral.",
+        "Hingga kini kami belum menemukan laporan dugaan pelanggaran netralitas ASN.",
+        "Jika terbukti, ASN tersebut akan dijatuhi sanksi disiplin berat.",
+    ],
+)
+def test_hypotheticals_yield_nothing(blank_nlp, text):
+    assert run(blank_nlp, text) == []
+
+
+def test_headline_lead_and_body_of_one_pledge_make_one_event(blank_nlp):
+    text = (
+        "Ratusan ASN Pemkab Klaten Ikrar Netralitas Jelang Pilkada\n\n"
+        "KLATEN – Ratusan ASN di lingkungan Pemkab Klaten mengucapkan ikrar netralitas "
+        "di Pendopo Kabupaten Klaten, Senin (16/9/2024).\n\n"
+        "Pembacaan ikrar netralitas dipimpin oleh Sekda Klaten. Ikrar netralitas itu "
+        "diikuti 8 kepala OPD, 4 camat dan 34 lurah.\n"
+    )
+    events = run(
+        blank_nlp,
+        text,
+        dates=[("Senin (16/9/2024)", "2024-09-16", "event_date")],
+        regions=[("KLATEN", "Kabupaten Klaten", "regency", "33.10")],
+    )
+    assert len(events) == 1
+    (event,) = events
+    assert event["type"] == "pledge"
+    assert event["trigger"]["text"] == "mengucapkan ikrar netralitas"
+    assert event["date"] == "2024-09-16"
+    assert event["region"] == "Kabupaten Klaten"
+
+
+def test_venue_region_and_participants(blank_nlp):
+    text = (
+        "Pemkot Blitar menggelar sosialisasi netralitas ASN di Kecamatan Sananwetan, "
+        "Kota Blitar, yang diikuti 120 peserta, Rabu (4/9/2024)."
+    )
+    (event,) = run(
+        blank_nlp,
+        text,
+        dates=[("Rabu (4/9/2024)", "2024-09-04", "event_date")],
+        regions=[("Kota Blitar", "Kota Blitar", "city", "35.72")],
+        entities=[("Pemkot Blitar", "ORG")],
+    )
+    assert event["region"] == "Kota Blitar"
+    assert event["date"] == "2024-09-04"
+    assert event["participants"] == "120 peserta"
+    assert [a["text"] for a in event["actors"]] == ["Pemkot Blitar"]
+
+
+def test_directive_needs_an_addressed_group(blank_nlp):
+    assert run(blank_nlp, "Ia mengingatkan bahwa cuaca sedang buruk.") == []
+    events = run(blank_nlp, "Pj Bupati Klaten mengingatkan seluruh ASN agar menjaga netralitas.")
+    assert [e["type"] for e in events] == ["directive"]
+
+
+def test_boilerplate_lines_yield_no_events(blank_nlp):
+    text = "Isi berita singkat.\n\nBaca juga: Bupati Menandatangani Pakta Integritas Netralitas\n"
+    assert run(blank_nlp, text) == []
