@@ -38,7 +38,7 @@ def run(blank_nlp, text, dates=(), regions=(), entities=()):
         ("Bupati Klaten menerbitkan surat edaran tentang netralitas ASN menjelang Pilkada.",
          "directive", "menerbitkan surat edaran"),
         ("Bawaslu Kota Blitar membentuk tim patroli siber untuk mengawasi akun ASN selama kampanye.",
-         "supervision", "membentuk tim patroli siber untuk"),
+         "supervision", "membentuk tim patroli siber"),
         ("Seorang kepala desa dilaporkan warga ke Bawaslu Kabupaten Garut karena ikut kampanye.",
          "violation_report", "dilaporkan warga ke Bawaslu Kabupaten Garut"),
         ("Camat tersebut dijatuhi sanksi penurunan pangkat oleh BKN karena tidak netral.",

@@ -7,11 +7,14 @@ from spacy.tokens import Doc, Span
 
 from ...spans import add_span, attrs_of, content_sents, group
 from . import arguments
-from .triggers import Candidate, find_in_sentence, headline_max_words
+from .triggers import Candidate, cues, find_in_sentence, headline_max_words
 
 
 def _is_headline(sent: Span) -> bool:
-    """A title-like line: short, title-cased, without end punctuation (headlines, menus)."""
+    """A title-like line (headline, menu) or a photo caption: a mention there is not the
+    main one when the body mentions the same happening."""
+    if cues()["caption"].search(sent.text):
+        return True
     words = sent.text.split()
     if not words or len(words) > headline_max_words() or sent.text.strip()[-1] in ".!?\"”":
         return False

@@ -92,10 +92,11 @@ def _conditions_hold(entry: TriggerEntry, sentence: str, start: int, end: int) -
 
 
 def is_hypothetical(sentence: str, start: int) -> bool:
-    """A modal or conditional cue in the same clause just before the trigger."""
+    """A modal, conditional or prohibiting cue in the same clause before the trigger, or a
+    negation right before it (``belum menerima laporan``)."""
     window = sentence[max(0, start - HYPOTHETICAL_WINDOW) : start]
     clause = re.split(r"[,.;:!?\"“”]", window)[-1]
-    return bool(cues()["hypothetical"].search(clause))
+    return bool(cues()["hypothetical"].search(clause) or cues()["negated"].search(window))
 
 
 def find_in_sentence(sentence: str, offset: int) -> list[Candidate]:
