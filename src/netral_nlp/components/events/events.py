@@ -3,10 +3,13 @@ mentions of one happening merged, then date/region/actor arguments attached."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc, Span
 
 from ...spans import add_span, attrs_of, content_sents, group
 from . import arguments
+from .candidate_filter import CandidateFilter
 from .triggers import Candidate, cues, find_in_sentence, headline_max_words
 
 
@@ -81,11 +84,26 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 class EventExtractor:
-    """Pipeline component: fills ``doc.spans["events"]`` (span = trigger, label = type)."""
+    """Pipeline component: fills ``doc.spans["events"]`` (span = trigger, label = type).
+
+    With a trained candidate filter (``netral train events``) candidates the model
+    finds unlikely are dropped before merging; without one every candidate stays.
+    """
+
+    def __init__(self, threshold: float = 0.3, use_filter: bool = True) -> None:
+        self.threshold = threshold
+        self.use_filter = use_filter
+        self.filter: CandidateFilter | None = None
+
+    def candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """Lexicon candidates (unfiltered) and the sentence ranges: training reads these."""
+        return find_candidates(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["events"] = []
         candidates, sentences = find_candidates(doc)
+        if self.filter is not None and self.use_filter:
+            candidates = self.filter.keep(doc.text, candidates)
         if not candidates:
             return doc
         region_fallback = arguments.article_region(doc)
@@ -101,3 +119,17 @@ class EventExtractor:
         for event in merge(candidates):
             add_span(doc, "events", event.start, event.end, event.type, **event.fields)
         return doc
+
+    def set_filter(self, model) -> None:
+        """Install a fitted candidate model (from ``netral train events``)."""
+        self.filter = CandidateFilter(model, self.threshold)
+
+    def to_disk(self, path, exclude=()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.filter is not None:
+            self.filter.save(folder)
+
+    def from_disk(self, path, exclude=()) -> EventExtractor:
+        self.filter = CandidateFilter.load(Path(path), self.threshold)
+        return self

@@ -9,9 +9,9 @@ from .events import EventExtractor
 
 @Language.factory(
     "netral_events",
-    default_config={},
+    default_config={"threshold": 0.3, "use_filter": True},
     assigns=["doc.spans"],
     requires=["doc.sents"],
 )
-def create_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor()
+def create_events(nlp: Language, name: str, threshold: float, use_filter: bool) -> EventExtractor:
+    return EventExtractor(threshold=threshold, use_filter=use_filter)
