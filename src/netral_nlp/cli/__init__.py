@@ -1,10 +1,10 @@
-"""The ``netral`` command line: extract | evaluate | train | schema | show."""
+"""The ``netral`` command line: extract | evaluate | train | schema | show | convert."""
 
 from __future__ import annotations
 
 import typer
 
-from . import evaluate, extract, schema, show, train
+from . import convert, evaluate, extract, schema, show, train
 
 app = typer.Typer(
     name="netral",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, evaluate, schema, show):
+for module in (extract, evaluate, schema, show, convert):
     module.register(app)
 app.add_typer(train.app, name="train", help="Train the NER, the rule classifier or the event classifier.")
 
