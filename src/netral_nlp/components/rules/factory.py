@@ -1,19 +1,17 @@
-"""Factory of the netral_rules component (placeholder until implemented)."""
+"""Factory of ``netral_rules``: rule items with marker, modality, category (+ subject, parent)."""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from .component import RuleFinder
 
 
-class Placeholder:
-    """Leaves the 'rules' span group present but empty."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans.setdefault("rules", [])
-        return doc
-
-
-@Language.factory("netral_rules", default_config={}, assigns=["doc.spans"])
-def create_rules(nlp: Language, name: str) -> Placeholder:
-    return Placeholder()
+@Language.factory(
+    "netral_rules",
+    default_config={"backend": "sklearn"},
+    assigns=["doc.spans"],
+    requires=["token.is_sent_start"],
+)
+def create_rules(nlp: Language, name: str, backend: str = "sklearn") -> RuleFinder:
+    return RuleFinder(nlp, name, backend=backend)

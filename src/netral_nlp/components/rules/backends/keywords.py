@@ -1,0 +1,38 @@
+"""Keyword backend: the fallback when no trained model is present."""
+
+from __future__ import annotations
+
+from ..cues import CATEGORIES, category_cues
+
+
+def cue_hits(text: str) -> dict[str, int]:
+    """Category -> number of its keyword cues found in ``text``."""
+    hits = {}
+    for category, pattern in category_cues().items():
+        count = len(pattern.findall(text))
+        if count:
+            hits[category] = count
+    return hits
+
+
+def cue_tokens(text: str) -> str:
+    """Cue hits as pseudo-words (``__cue_social_media__``), a feature for learned backends."""
+    return " ".join(f"__cue_{c}__" for c, n in cue_hits(text).items() for _ in range(min(n, 3)))
+
+
+class KeywordCategorizer:
+    """Most cue hits wins; ties go to the more specific category (file order)."""
+
+    def predict(self, texts: list[str]) -> list[str]:
+        out = []
+        order = {c: i for i, c in enumerate(category_cues())}
+        for text in texts:
+            hits = cue_hits(text)
+            if not hits:
+                out.append("other")
+                continue
+            out.append(max(hits, key=lambda c: (hits[c], -order[c])))
+        return out
+
+
+__all__ = ["CATEGORIES", "KeywordCategorizer", "cue_hits", "cue_tokens"]

@@ -1,0 +1,79 @@
+"""scikit-learn backend: TF-IDF word + char n-grams and keyword-cue tokens, linear classifier.
+
+Saved with skops (no pickle); loading only trusts scikit-learn, numpy and
+scipy types.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .keywords import cue_tokens
+
+MODEL_FILE = "model.skops"
+META_FILE = "meta.json"
+TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+
+
+def featurize(text: str) -> str:
+    """The text the vectorizers see: lower-cased words plus keyword-cue pseudo-words."""
+    return f"{text.lower()} {cue_tokens(text)}"
+
+
+def build_estimator(seed: int = 0):
+    """An untrained pipeline (TF-IDF word 1-2 grams + char 2-5 grams -> logistic regression)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    features = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+        ]
+    )
+    classifier = LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced", random_state=seed)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+class SklearnCategorizer:
+    """A trained category classifier."""
+
+    def __init__(self, estimator, meta: dict | None = None):
+        self.estimator = estimator
+        self.meta = meta or {}
+
+    @classmethod
+    def train(cls, texts: list[str], labels: list[str], seed: int = 0) -> SklearnCategorizer:
+        estimator = build_estimator(seed)
+        estimator.fit([featurize(t) for t in texts], labels)
+        return cls(estimator, {"examples": len(texts), "labels": sorted(set(labels))})
+
+    def predict(self, texts: list[str]) -> list[str]:
+        if not texts:
+            return []
+        return [str(label) for label in self.estimator.predict([featurize(t) for t in texts])]
+
+    def save(self, folder: str | Path) -> None:
+        import skops.io as sio
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        sio.dump(self.estimator, folder / MODEL_FILE)
+        (folder / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: str | Path) -> SklearnCategorizer:
+        import skops.io as sio
+
+        folder = Path(folder)
+        path = folder / MODEL_FILE
+        untrusted = sio.get_untrusted_types(file=path)
+        refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
+        if refused:
+            raise ValueError(f"refusing to load {path}: unexpected types {refused}")
+        estimator = sio.load(path, trusted=untrusted)
+        meta_file = folder / META_FILE
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+        return cls(estimator, meta)
