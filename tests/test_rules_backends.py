@@ -79,7 +79,7 @@ def test_sklearn_backend_trained_saved_and_loaded(data_file, source_pipeline, tm
     summary = run(data=[data_file], source=source_pipeline, out=out, folds=2)
     assert summary["backend"] == "sklearn"
     assert 0.0 <= summary["cross_validation"]["accuracy"] <= 1.0
-    assert (out / "netral_rules" / "sklearn" / "model.skops").exists()
+    assert (out / "netral_rules" / "sklearn" / "linear_model.json").exists()
     nlp = spacy.load(out)  # plain spaCy finds the factory through its entry point
     assert nlp.get_pipe("netral_rules").model is not None
     assert categories(nlp, ARTICLE) == ["social_media", "money_politics", "state_facilities"]

@@ -62,10 +62,15 @@ def build_pipeline(components: tuple[str, ...] = COMPONENTS, config: dict | None
 
 
 def load(path: str | Path | None = None, exclude: tuple[str, ...] = ()) -> Language:
-    """Load a netral pipeline; ``None`` loads the shipped one."""
+    """Load a netral pipeline; ``None`` loads the shipped one.
+
+    The tokenizer is rebuilt from the config (``netral.tokenizer.v1``) rather than
+    read back from disk: reading its ~16,000 saved special cases again would double
+    the start-up time for the same result. ``spacy.load(path)`` reads it and works too.
+    """
     _import_components()
     target = Path(path) if path is not None else shipped_model_path()
-    return spacy.load(target, exclude=list(exclude))
+    return spacy.load(target, exclude=["tokenizer", *exclude])
 
 
 def update_pipeline(modify, source: str | Path | None = None, out: str | Path | None = None) -> Path:
@@ -88,6 +93,7 @@ def update_pipeline(modify, source: str | Path | None = None, out: str | Path | 
     target = Path(out) if out is not None else src
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    tmp.chmod(0o755)
     nlp.to_disk(tmp)
     if target.exists():
         shutil.rmtree(target)

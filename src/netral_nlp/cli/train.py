@@ -1,7 +1,90 @@
-"""``netral train ner|rules|events``: each command delegates to netral_nlp.train.<part>."""
+"""``netral train ner|rules|events``: each command delegates to netral_nlp.train.<part>.
+
+Conventions every trainer follows (one ``@app.command`` per part, the work in
+``netral_nlp/train/<part>.py``):
+
+- Reproducible: a ``--seed`` option (fixed default) seeds ``random``, numpy,
+  spaCy (``spacy.util.fix_random_seed``) and torch when used; data splits come
+  from ``netral_nlp.corpus.split_records(records, seed=...)`` (sorted by id,
+  then shuffled, so file order does not matter).
+- ``--data``: annotated JSONL files or folders in the record format (default:
+  ``annotations/``), read with ``netral_nlp.evaluate.read_records`` (validated
+  ArticleRecords); ``netral_nlp.corpus`` turns them into a DocBin
+  (``to_docbin``) or a ``datasets.DatasetDict`` (``to_dataset_dict``).
+- ``--backbone DIR``: a transformers checkpoint in a LOCAL directory only;
+  never download from a hub.
+- ``--out``: default is the shipped pipeline; write through
+  ``netral_nlp.pipeline.update_pipeline(modify, source, out)`` so training one
+  part keeps the others.
+- At the end print the dev figures with the shared scorer, on gold records
+  never used for fitting:
+  ``report = netral_nlp.evaluate.evaluate_pipeline(nlp, dev_records)`` (or
+  ``score_records(gold, pred)``), then ``print_report(report)`` or
+  ``headline_text(report)`` / ``report.headline()`` for a one-line summary.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import typer
 
 app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("rules")
+def train_rules(
+    data: list[Path] = typer.Option(None, "--data", help="JSONL files (gold records or rule sentences); default annotations/*.jsonl"),
+    backbone: Path = typer.Option(None, "--backbone", help="local Hugging Face checkpoint: fine-tune the transformers backend"),
+    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline for sklearn, models/netral_id_transformers for transformers)"),
+    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    folds: int = typer.Option(5, "--folds", help="cross-validation folds (sklearn; 0 to skip)"),
+    epochs: int = typer.Option(4, "--epochs", help="fine-tuning epochs (transformers)"),
+) -> None:
+    """Train the rule category classifier and install it in the pipeline."""
+    from ..train.rules import run
+
+    kwargs = {}
+    if backbone is not None:
+        kwargs["epochs"] = epochs
+        if out is None:
+            out = Path(__file__).resolve().parents[3] / "models" / "netral_id_transformers"
+    summary = run(data=data, backbone=backbone, out=out, source=source, folds=folds, **kwargs)
+    typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+@app.command("ner")
+def train_ner_command(
+    data: Path = typer.Option(Path("../shared/data/ner"), "--data", help="folder with nergrit/{train,valid,test}.tsv (or the tsv files themselves); a missing folder is skipped"),
+    annotations: Path = typer.Option(Path("annotations"), "--annotations", help="gold records (*.jsonl) added to the training data"),
+    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
+    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    epochs: int = typer.Option(20, "--epochs", help="training epochs (best validation epoch is kept)"),
+    seed: int = typer.Option(0, "--seed", help="random seed"),
+) -> None:
+    """Train the statistical NER (PERSON/PLACE/ORG) and insert it before netral_regions."""
+    from ..train.ner import install_ner, train_ner
+
+    corpus = data if data.exists() else None
+    if corpus is None:
+        typer.echo(f"no NER corpus at {data}: training on annotations only", err=True)
+    result = train_ner(data=corpus, annotations=annotations, epochs=epochs, seed=seed, log=lambda m: typer.echo(m, err=True))
+    target = install_ner(result.nlp, source=source, out=out)
+    summary = {"out": str(target), "n_train": result.n_train, "epochs_run": result.epochs_run, "scores": result.scores}
+    typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+@app.command("events")
+def train_events_command(
+    data: list[Path] = typer.Option(None, "--data", help="annotated JSONL files or folders (default: annotations/)"),
+    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
+    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    dev: list[Path] = typer.Option(None, "--dev", help="gold JSONL to report figures on after training (never fitted on)"),
+    seed: int = typer.Option(0, "--seed", help="random seed"),
+) -> None:
+    """Train the event candidate filter and install it in the pipeline."""
+    from ..train.events import train_events
+
+    figures = train_events(data=data, source=source, out=out, dev=dev, seed=seed)
+    typer.echo(json.dumps(figures, indent=2, ensure_ascii=False, default=str))

@@ -2,19 +2,16 @@
 
 The lexicon proposes candidates; this scikit-learn model (trained by
 ``netral train events`` on the project's annotations) scores each candidate's
-sentence, with the trigger marked, and drops the unlikely ones. Saved with skops
-(no pickle) inside the pipeline folder.
+sentence, with the trigger marked, and drops the unlikely ones. Saved
+through ``netral_nlp.linear_store`` (JSON + npz, no pickle) inside the pipeline folder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ... import linear_store
 from .triggers import Candidate
-
-FILE_NAME = "candidate_filter.skops"
-#: modules a saved filter may contain; anything else is refused on load
-TRUSTED_PREFIXES = ("sklearn.", "numpy", "scipy.", "builtins.")
 
 
 def candidate_text(text: str, cand: Candidate) -> str:
@@ -51,20 +48,11 @@ class CandidateFilter:
         return [c for c, p in zip(candidates, probs, strict=True) if p >= self.threshold]
 
     def save(self, folder: Path) -> None:
-        import skops.io as sio
-
-        sio.dump(self.model, Path(folder) / FILE_NAME)
+        linear_store.dump(self.model, folder)
 
     @classmethod
     def load(cls, folder: Path, threshold: float) -> CandidateFilter | None:
         """The saved filter, or None when the folder has none."""
-        path = Path(folder) / FILE_NAME
-        if not path.exists():
+        if not linear_store.exists(folder):
             return None
-        import skops.io as sio
-
-        untrusted = sio.get_untrusted_types(file=path)
-        refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
-        if refused:
-            raise ValueError(f"refusing to load {path}: unexpected types {refused}")
-        return cls(sio.load(path, trusted=untrusted), threshold)
+        return cls(linear_store.load(folder), threshold)

@@ -1,7 +1,6 @@
 """scikit-learn backend: TF-IDF word + char n-grams and keyword-cue tokens, linear classifier.
 
-Saved with skops (no pickle); loading only trusts scikit-learn, numpy and
-scipy types.
+Saved through ``netral_nlp.linear_store`` (JSON + npz, no pickle).
 """
 
 from __future__ import annotations
@@ -9,11 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .... import linear_store
 from .keywords import cue_tokens
 
-MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
-TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+#: caps the char n-gram vocabulary: keeps the shipped model small (a few MB)
+MAX_CHAR_FEATURES = 20000
 
 
 def featurize(text: str) -> str:
@@ -30,7 +30,16 @@ def build_estimator(seed: int = 0):
     features = FeatureUnion(
         [
             ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    sublinear_tf=True,
+                    min_df=2,
+                    max_features=MAX_CHAR_FEATURES,
+                ),
+            ),
         ]
     )
     classifier = LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced", random_state=seed)
@@ -56,24 +65,14 @@ class SklearnCategorizer:
         return [str(label) for label in self.estimator.predict([featurize(t) for t in texts])]
 
     def save(self, folder: str | Path) -> None:
-        import skops.io as sio
-
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.estimator, folder / MODEL_FILE)
+        linear_store.dump(self.estimator, folder)
         (folder / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: str | Path) -> SklearnCategorizer:
-        import skops.io as sio
-
         folder = Path(folder)
-        path = folder / MODEL_FILE
-        untrusted = sio.get_untrusted_types(file=path)
-        refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
-        if refused:
-            raise ValueError(f"refusing to load {path}: unexpected types {refused}")
-        estimator = sio.load(path, trusted=untrusted)
+        estimator = linear_store.load(folder)
         meta_file = folder / META_FILE
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
         return cls(estimator, meta)
