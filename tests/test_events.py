@@ -112,3 +112,24 @@ def test_directive_needs_an_addressed_group(blank_nlp):
 def test_boilerplate_lines_yield_no_events(blank_nlp):
     text = "Isi berita singkat.\n\nBaca juga: Bupati Menandatangani Pakta Integritas Netralitas\n"
     assert run(blank_nlp, text) == []
+
+
+def test_earlier_happenings_do_not_take_the_article_date(blank_nlp):
+    text = (
+        "Pj Bupati Klaten mengingatkan seluruh ASN agar netral, Senin (16/9/2024).\n\n"
+        "Ia menyebut pemkab sudah menerbitkan surat edaran tentang netralitas ASN."
+    )
+    events = run(blank_nlp, text, dates=[("Senin (16/9/2024)", "2024-09-16", "event_date")])
+    dates = {e["trigger"]["text"]: e["date"] for e in events}
+    assert dates == {"mengingatkan": "2024-09-16", "menerbitkan surat edaran": None}
+
+
+def test_venue_introduced_by_di_names_the_region(blank_nlp):
+    text = "KENDARI – Bawaslu menggelar rapat koordinasi nasional di Jakarta, Selasa (17/9/2024)."
+    (event,) = run(
+        blank_nlp,
+        text,
+        regions=[("KENDARI", "Kota Kendari", "city", "74.71"),
+                 ("Jakarta", "DKI Jakarta", "province", "31")],
+    )
+    assert event["region"] == "DKI Jakarta"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...spans import attrs_of, group
-from .triggers import Candidate
+from .triggers import Candidate, cues
 
 #: date kinds that can date a reported happening
 EVENT_KINDS = ("event_date", "publication", "other")
@@ -49,14 +49,23 @@ def article_event_date(doc: Doc) -> str | None:
     return None
 
 
+def _told_as_earlier(doc: Doc, cand: Candidate) -> bool:
+    """``sudah``/``telah``/``sejak`` before the trigger: a happening before the reported one,
+    which the article's event date does not date."""
+    clause = doc.text[cand.sent_start : cand.start]
+    return bool(cues()["earlier"].search(clause))
+
+
 def event_date(doc: Doc, cand: Candidate, neighbours: list[tuple[int, int]]) -> str | None:
-    """Date in the trigger's sentence, else a neighbouring sentence, else the article's."""
+    """Date in the trigger's sentence, else a neighbouring sentence, else the article's
+    event date (unless the sentence tells of something done earlier)."""
     dates = [d for d in _dates(doc) if d[3] in EVENT_KINDS]
-    for lo, hi in [(cand.sent_start, cand.sent_end), *neighbours]:
+    earlier = _told_as_earlier(doc, cand)
+    for lo, hi in [(cand.sent_start, cand.sent_end), *([] if earlier else neighbours)]:
         inside = [d for d in dates if lo <= d[0] < hi]
         if inside:
             return inside[0][2]
-    if cand.type in DATED_BY_ARTICLE:
+    if cand.type in DATED_BY_ARTICLE and not earlier:
         return article_event_date(doc)
     return None
 
@@ -111,12 +120,16 @@ def article_region(doc: Doc) -> str | None:
 
 
 def event_region(doc: Doc, cand: Candidate, fallback: str | None) -> str | None:
-    """A city/regency named after the trigger in its sentence (the venue), else the article's."""
+    """The venue: a city/regency named after the trigger in its sentence, or any region
+    introduced by ``di`` there; else the article's region."""
     for start, _, fields in _regions(doc):
-        if cand.end <= start < cand.sent_end:
-            local = _local_canonical(fields)
-            if local:
-                return local
+        if not cand.end <= start < cand.sent_end:
+            continue
+        local = _local_canonical(fields)
+        if local:
+            return local
+        if cues()["venue"].search(doc.text[max(cand.end, start - 60) : start]):
+            return fields.get("canonical") or fallback
     return fallback
 
 
