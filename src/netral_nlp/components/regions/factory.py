@@ -1,19 +1,12 @@
-"""Factory of the netral_regions component (placeholder until implemented)."""
+"""Factory of the netral_regions component."""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from .component import RegionTagger
 
 
-class Placeholder:
-    """Leaves the 'entities' span group present but empty."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans.setdefault("entities", [])
-        return doc
-
-
-@Language.factory("netral_regions", default_config={}, assigns=["doc.spans"])
-def create_regions(nlp: Language, name: str) -> Placeholder:
-    return Placeholder()
+@Language.factory("netral_regions", default_config={}, assigns=["doc.spans"], requires=[])
+def create_regions(nlp: Language, name: str) -> RegionTagger:
+    return RegionTagger()

