@@ -38,6 +38,13 @@ class Candidate:
     fields: dict = field(default_factory=dict)
 
 
+#: what ``{w}`` stands for in trigger patterns: a lower-case content word
+CONTENT_WORD = (
+    r"(?-i:\s+(?!(?:di|ke|dari|dan|atau|yang|untuk|pada|dengan|bagi|oleh|itu|ini|agar|serta)\b)"
+    r"[a-z]+)"
+)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[TriggerEntry, ...]:
     """Compiled trigger lexicon from ``resources/events/triggers.json`` in file order."""
@@ -46,7 +53,8 @@ def lexicon() -> tuple[TriggerEntry, ...]:
         if event_type.startswith("_"):
             continue
         for item in items:
-            pattern = re.compile(rf"(?<!\w)(?:{item['pattern']})(?!\w)", re.IGNORECASE)
+            body = item["pattern"].replace("{w}", CONTENT_WORD)
+            pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
             key = item.get("key") or _merge_key(event_type, item["pattern"])
             entries.append(TriggerEntry(event_type, pattern, tuple(item.get("needs", ())), key))
     return tuple(entries)
