@@ -1,19 +1,20 @@
-"""Factory of the netral_people component (placeholder until implemented)."""
+"""Factory of ``netral_people``: officials, candidates, ORG, short-mention linking.
+
+Precedence between the rules and the statistical ``ner`` is stated once, in
+``precedence.py``.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from .component import PeopleTagger
 
 
-class Placeholder:
-    """Leaves the 'entities' span group present but empty."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans.setdefault("entities", [])
-        return doc
-
-
-@Language.factory("netral_people", default_config={}, assigns=["doc.spans"])
-def create_people(nlp: Language, name: str) -> Placeholder:
-    return Placeholder()
+@Language.factory(
+    "netral_people",
+    default_config={"use_model": True, "max_chars": 200_000},
+    assigns=["doc.spans"],
+)
+def create_people(nlp: Language, name: str, use_model: bool = True, max_chars: int = 200_000) -> PeopleTagger:
+    return PeopleTagger(use_model=use_model, max_chars=max_chars)

@@ -1,0 +1,110 @@
+"""The ``netral_people`` component: OFFICIAL, CANDIDATE and ORG spans.
+
+Reads what earlier components left (REGION/LAW spans in ``doc.spans
+["entities"]``, the statistical ``doc.ents`` when a ``ner`` ran, sentences,
+boilerplate) and appends its own spans to ``doc.spans["entities"]``. Works
+with or without any of them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...spans import add_span, boilerplate_ranges, group
+from .candidates import assign_ballots, find_candidates
+from .linking import link_mentions, share_ballots
+from .mention import PersonMention
+from .names import Context, common_words, regionish_words
+from .officials import find_officials
+from .orgs import OrgMatch, find_orgs
+from .precedence import model_orgs, model_persons, rule_persons_allowed
+
+GROUP = "entities"
+#: labels of other components that this one must not contradict
+PROTECTED_LABELS = ("REGION", "LAW")
+
+
+class PeopleTagger:
+    """Officials, candidates and institutions, rules first, the model second."""
+
+    def __init__(self, use_model: bool = True, max_chars: int = 200_000):
+        self.use_model = use_model
+        self.max_chars = max_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans.setdefault(GROUP, [])
+        text = doc.text
+        if not text.strip():
+            return doc
+        persons, orgs = self.find(doc)
+        boiler = boilerplate_ranges(doc)
+
+        def keep(start: int, end: int) -> bool:
+            return not any(start < e and s < end for s, e in boiler)
+
+        for m in _dedupe(persons):
+            if m.label is None or not keep(m.start, m.end):
+                continue
+            fields = {"role": m.role} if m.label == "OFFICIAL" else {"ballot_number": m.ballot_number}
+            add_span(doc, GROUP, m.start, m.end, m.label, **fields)
+        for o in orgs:
+            if keep(o.start, o.end):
+                add_span(doc, GROUP, o.start, o.end, "ORG")
+        return doc
+
+    def find(self, doc: Doc) -> tuple[list[PersonMention], list[OrgMatch]]:
+        """All person mentions (label None = known non-official) and ORG mentions."""
+        text = doc.text[: self.max_chars]
+        existing = [s for s in group(doc, GROUP) if s.label_ in PROTECTED_LABELS]
+        regions = [(s.start_char, s.end_char) for s in existing if s.label_ == "REGION"]
+        protected = [(s.start_char, s.end_char) for s in existing]
+        ents = list(doc.ents) if self.use_model else []
+        model_person = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+        model_place = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PLACE", "GPE", "LOC")]
+        model_org = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG"]
+        # the model only hints at places where no gazetteer ran; its PERSON spans never
+        # steer the rules (precedence.py): they are judged after the rules are done
+        places = model_place if not regions else []
+        ctx = Context(text, regions=regions, places=places, persons=[], regionish=regionish_words(text),
+                      common=common_words(text))
+        sentences = _sentences(doc, len(text))
+
+        officials = find_officials(text, ctx)
+        taken = [(m.start, m.end) for m in officials]
+        candidates = find_candidates(text, ctx, taken)
+        rule_persons = rule_persons_allowed(officials + candidates, protected)
+
+        ctx.persons = [(m.start, m.end) for m in rule_persons]
+        orgs = [o for o in find_orgs(text, ctx) if not _inside_any(o, protected)]
+        blocked = [(o.start, o.end) for o in orgs] + protected
+        linked = link_mentions(text, rule_persons, blocked)
+        persons = rule_persons + linked
+        if self.use_model:
+            extra = model_persons(text, model_person, persons, orgs, sentences, protected, ctx)
+            persons += extra + link_mentions(text, extra, blocked + [(m.start, m.end) for m in persons])
+            orgs += model_orgs(text, model_org, orgs, protected + [(m.start, m.end) for m in persons])
+        assign_ballots(text, persons, sentences)
+        share_ballots(text, persons)
+        return persons, sorted(orgs, key=lambda o: o.start)
+
+
+def _inside_any(o: OrgMatch, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= o.start and o.end <= e for s, e in spans)
+
+
+def _sentences(doc: Doc, limit: int) -> list[tuple[int, int]]:
+    """Sentence extents; the whole text when no segmenter ran."""
+    try:
+        return [(s.start_char, min(s.end_char, limit)) for s in doc.sents if s.start_char < limit]
+    except ValueError:  # E030: no sentence boundaries
+        return [(0, limit)]
+
+
+def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
+    """Same-label spans never overlap: keep the earlier-found (rules before model)."""
+    kept: list[PersonMention] = []
+    for m in mentions:
+        if any(k.overlaps(m.start, m.end) for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,120 @@
+"""THE place that decides between the rules and the statistical NER.
+
+Order of authority, highest first:
+
+1. Lexicon/pattern results (titles bound to names, candidate cues, the ORG
+   lexicon) always win: a model span that overlaps one is dropped.
+2. Spans of the regions component (REGION) and of the laws component (LAW)
+   are never overwritten: a person or ORG from the model that overlaps one
+   is dropped; a rule person that overlaps one is kept only when it does
+   not lie inside it.
+3. Short mentions linked to a rule-found person come next (linking.py).
+4. The model adds names the patterns miss only with domain context:
+   - a PERSON right after a candidate cue (``pasangan``, ``calon``,
+     ``capres``) -> CANDIDATE;
+   - a PERSON that is the speaker of a speech verb (``kata X``, ``X
+     mengatakan``) in a sentence that names a public institution, or right
+     after an office title -> OFFICIAL with the role the text gives (or null);
+   - an ORG that starts with an institution head word (``Badan``, ``Komisi``,
+     ``Asosiasi`` ...) -> ORG.
+   Anything else the model finds (PERSON of private citizens, journalists,
+   PLACE) is not annotated here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...resources import read_json
+from .lexicon import lexicon
+from .mention import PersonMention
+from .names import Context
+from .orgs import OrgMatch
+
+_SPEECH_AFTER_RE = re.compile(r"^\s*,?\s*(?:juga\s+|pun\s+)?([a-z]+)")
+_CAND_CUE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:pasangan(?:\s+calon)?|paslon|calon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|caleg)\s+$",
+    re.IGNORECASE,
+)
+_OFFICE_BEFORE_WINDOW = 60
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+@lru_cache(maxsize=1)
+def _model_org_heads() -> tuple[str, ...]:
+    return tuple(read_json("people/orgs.json").get("model_org_heads", []))
+
+
+def rule_persons_allowed(mentions: list[PersonMention], protected: list[tuple[int, int]]) -> list[PersonMention]:
+    """Rule persons that do not sit inside another component's REGION/LAW span."""
+    return [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in protected)]
+
+
+def model_persons(
+    text: str,
+    persons: list[tuple[int, int]],
+    known: list[PersonMention],
+    orgs: list[OrgMatch],
+    sentences: list[tuple[int, int]],
+    protected: list[tuple[int, int]],
+    ctx: Context,
+) -> list[PersonMention]:
+    """Statistical PERSON spans accepted with domain context (rule 4)."""
+    lex = lexicon()
+    taken = [(m.start, m.end) for m in known] + [(o.start, o.end) for o in orgs] + protected
+    added: list[PersonMention] = []
+    for start, end in persons:
+        if _overlaps((start, end), taken):
+            continue
+        name = text[start:end]
+        if not name[:1].isupper() or name.isupper() or len(name) < 3:
+            continue
+        if any(w in lex.name_stop or w.lower() in ctx.common for w in name.split()):
+            continue  # ``Selasa``, a headline verb: the model's slips
+        before = text[max(0, start - _OFFICE_BEFORE_WINDOW) : start]
+        if _CAND_CUE_BEFORE_RE.search(before):
+            added.append(PersonMention(start, end, "CANDIDATE", source="model"))
+            taken.append((start, end))
+            continue
+        if not _speaker(text, start, end):
+            continue
+        sent = next(((s, e) for s, e in sentences if s <= start < e), (max(0, start - 200), end + 200))
+        if any(o.public and sent[0] <= o.start < sent[1] for o in orgs) or _office_in(text, sent):
+            added.append(PersonMention(start, end, "OFFICIAL", role=None, source="model"))
+            taken.append((start, end))
+    return added
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """``kata X`` / ``ujar X`` before, or ``X mengatakan`` after."""
+    lex = lexicon()
+    if lex.speech_before_re.search(text, max(0, start - 20), start):
+        return True
+    m = _SPEECH_AFTER_RE.match(text[end : end + 30])
+    return bool(m and m.group(1) in lex.speech)
+
+
+def _office_in(text: str, sent: tuple[int, int]) -> bool:
+    from .officials import office_ok
+
+    return any(office_ok(m) for m in lexicon().office_re.finditer(text, sent[0], sent[1]))
+
+
+def model_orgs(text: str, model_orgs_spans: list[tuple[int, int]], orgs: list[OrgMatch], protected: list[tuple[int, int]]) -> list[OrgMatch]:
+    """Statistical ORG spans kept when they start with an institution head word."""
+    heads = _model_org_heads()
+    taken = [(o.start, o.end) for o in orgs] + protected
+    added = []
+    for start, end in model_orgs_spans:
+        if _overlaps((start, end), taken):
+            continue
+        first = text[start:end].split(" ", 1)[0]
+        if first in heads and " " in text[start:end].strip():
+            added.append(OrgMatch(start, end, "model"))
+            taken.append((start, end))
+    return added
+

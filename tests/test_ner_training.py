@@ -1,0 +1,84 @@
+"""A tiny NER training run (never into models/) and the corpus readers."""
+
+from __future__ import annotations
+
+import json
+
+import spacy
+
+from netral_nlp.pipeline import build_pipeline
+from netral_nlp.train.ner import (
+    LABELS,
+    bio_to_biluo,
+    install_ner,
+    read_conll,
+    record_entities,
+    train_ner,
+)
+
+SENTENCES = [
+    [("Budi", "B-PERSON"), ("Santoso", "I-PERSON"), ("tinggal", "O"), ("di", "O"), ("Sukamaju", "B-PLACE"), (".", "O")],
+    [("Komisi", "B-ORGANISATION"), ("Pemilihan", "I-ORGANISATION"), ("Umum", "I-ORGANISATION"), ("bertemu", "O"), ("Rina", "B-PERSON"), (".", "O")],
+    [("Warga", "O"), ("Sukamaju", "B-PLACE"), ("menyambut", "O"), ("Andi", "B-PERSON"), ("Pratama", "I-PERSON"), (".", "O")],
+]
+
+
+def _write_corpus(folder):
+    folder.mkdir()
+    body = "\n\n".join("\n".join(f"{w}\t{t}" for w, t in s) for s in SENTENCES) + "\n"
+    for split in ("train", "valid", "test"):
+        (folder / f"{split}.tsv").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_read_conll_maps_organisation_to_org(tmp_path):
+    folder = _write_corpus(tmp_path / "nergrit")
+    sents = list(read_conll(folder / "train.tsv"))
+    assert len(sents) == 3
+    assert sents[1][1][:3] == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_bio_to_biluo():
+    assert bio_to_biluo(["B-PERSON", "I-PERSON", "O", "B-PLACE", "I-ORG"]) == [
+        "B-PERSON", "L-PERSON", "O", "U-PLACE", "U-ORG",
+    ]
+
+
+def test_record_entities_maps_labels_and_drops_overlaps():
+    record = {
+        "text": "Pemkot Sukamaju dan Wahyu",
+        "entities": [
+            {"start": 0, "end": 15, "label": "ORG"},
+            {"start": 7, "end": 15, "label": "REGION"},
+            {"start": 20, "end": 25, "label": "OFFICIAL"},
+            {"start": 0, "end": 3, "label": "LAW"},
+        ],
+    }
+    assert record_entities(record) == [(0, 15, "ORG"), (20, 25, "PERSON")]
+
+
+def test_tiny_training_run_and_install(tmp_path):
+    corpus = _write_corpus(tmp_path / "ner")
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    record = {"id": "t1", "text": "Sekda Sukamaju Andi Pratama hadir. Warga Lain datang.",
+              "entities": [{"start": 15, "end": 27, "label": "OFFICIAL"}, {"start": 6, "end": 14, "label": "REGION"}]}
+    (annotations / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    result = train_ner(data=corpus, annotations=annotations, epochs=2, log=lambda _m: None)
+    assert result.n_train == 4
+    assert set(result.nlp.get_pipe("ner").labels) == set(LABELS)
+    assert "f" in result.scores["test"]
+
+    source = tmp_path / "source"
+    # a cheap stand-in named like the component the ner must precede
+    base = build_pipeline(components=("netral_boilerplate", "netral_segmenter"))
+    base.add_pipe("sentencizer", name="netral_regions")
+    base.to_disk(source)
+    out = install_ner(result.nlp, source=source, out=tmp_path / "out")
+    loaded = spacy.load(out)
+    assert loaded.pipe_names.index("ner") == loaded.pipe_names.index("netral_regions") - 1
+    loaded("Andi Pratama datang ke Sukamaju.")
+    # installing again replaces the ner instead of adding a second one
+    install_ner(result.nlp, source=out, out=out)
+    assert spacy.load(out).pipe_names.count("ner") == 1

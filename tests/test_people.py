@@ -1,0 +1,238 @@
+"""netral_people: officials, candidates, ORG, linking, precedence (texts written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from netral_nlp.pipeline import build_pipeline
+from netral_nlp.schema import to_record
+from netral_nlp.spans import add_span
+
+
+@pytest.fixture(scope="module")
+def people_nlp():
+    return build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+
+
+def ents(nlp, text, label=None):
+    record = to_record(nlp(text))
+    return [e for e in record.entities if label is None or e.label == label]
+
+
+def by_text(entities):
+    return {(e.text, e.label): e for e in entities}
+
+
+# ------------------------------------------------------------------ officials
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Pj Wali Kota Sukamaju, Budi Santoso mengingatkan seluruh ASN.", "Budi Santoso", "Pj Wali Kota Sukamaju"),
+        ("Sekda Sukamaju Andi Pratama membuka sosialisasi netralitas.", "Andi Pratama", "Sekda Sukamaju"),
+        ("Ketua Bawaslu Kota Sukamaju Rina Kartika Dewi menyampaikan laporan.", "Rina Kartika Dewi", "Ketua Bawaslu Kota Sukamaju"),
+        ("Hendra Wijaya selaku Sekda Kota Sukamaju membacakan ikrar.", "Hendra Wijaya", "Sekda Kota Sukamaju"),
+        ("Kapolres Sukamaju, AKBP Dedi Kurnia, S.I.K., memimpin apel.", "Dedi Kurnia", "Kapolres Sukamaju"),
+        ("Penjabat (Pj) Bupati Sukamaju Dr H Joni Iskandar SE MSi membacakan ikrar.", "Joni Iskandar", "Penjabat (Pj) Bupati Sukamaju"),
+        ("Anggota KPU RI, Farid Hakim, mengingatkan para peserta.", "Farid Hakim", "Anggota KPU RI"),
+        ("Koordinator Divisi Pencegahan Bawaslu Sukamaju, Lina Marlina, hadir.", "Lina Marlina", "Koordinator Divisi Pencegahan Bawaslu Sukamaju"),
+        ("Arahan itu datang dari Mendagri Tono Prasetyo pekan lalu.", "Tono Prasetyo", "Mendagri"),
+    ],
+)
+def test_title_binds_to_name(people_nlp, text, name, role):
+    found = by_text(ents(people_nlp, text, "OFFICIAL"))
+    assert (name, "OFFICIAL") in found, found
+    assert found[(name, "OFFICIAL")].role == role
+
+
+def test_short_mentions_are_linked(people_nlp):
+    text = (
+        "Pj Bupati Sukamaju, Teguh Santoso memimpin apel pagi.\n\n"
+        "Santoso menegaskan ASN wajib netral. \"Jangan ikut kampanye,\" kata Teguh, Senin (2/9/2024)."
+    )
+    officials = ents(people_nlp, text, "OFFICIAL")
+    assert [e.text for e in officials] == ["Teguh Santoso", "Santoso", "Teguh"]
+    assert {e.role for e in officials} == {"Pj Bupati Sukamaju"}
+
+
+def test_speech_verb_alone_does_not_make_an_official(people_nlp):
+    text = "\"Kami siap membantu,\" kata Rudi Hartono, warga setempat."
+    assert ents(people_nlp, text, "OFFICIAL") == []
+
+
+def test_association_chair_is_not_an_official(people_nlp):
+    text = "Ketua Tim Pemenangan Sukamaju, Budi Hartono, menyatakan siap. Budi juga meminta pendukung tertib."
+    assert ents(people_nlp, text, "OFFICIAL") == []
+
+
+def test_region_spans_from_the_gazetteer_split_region_and_name(people_nlp):
+    text = "Sekda Lembah Hijau Andi Pratama membuka sosialisasi."
+    doc = people_nlp.make_doc(text)
+    for name, proc in people_nlp.pipeline:
+        if name == "netral_people":
+            start = text.index("Lembah Hijau")
+            add_span(doc, "entities", start, start + len("Lembah Hijau"), "REGION", level="regency", code=None)
+        doc = proc(doc)
+    found = by_text(e for e in to_record(doc).entities if e.label == "OFFICIAL")
+    assert ("Andi Pratama", "OFFICIAL") in found
+    assert found[("Andi Pratama", "OFFICIAL")].role == "Sekda Lembah Hijau"
+
+
+# ------------------------------------------------------------------ candidates
+
+
+def test_pairs_with_ballot_numbers_after(people_nlp):
+    text = (
+        "Pilkada Sukamaju diikuti dua pasangan calon, yakni pasangan Joko Susilo-Maria Ulfa dengan nomor urut 1, "
+        "serta pasangan Ahmad Fauzi-Dewi Lestari nomor urut 2."
+    )
+    got = {(e.text, e.ballot_number) for e in ents(people_nlp, text, "CANDIDATE")}
+    assert got == {("Joko Susilo", "1"), ("Maria Ulfa", "1"), ("Ahmad Fauzi", "2"), ("Dewi Lestari", "2")}
+
+
+def test_pairs_with_ballot_numbers_before_and_dan(people_nlp):
+    text = (
+        "Nomor urut 3 pasangan Bambang Irawan dan Siti Aminah diusung dua partai. "
+        "Sementara itu pasangan Yusuf Maulana – Rika Ananda mendapat nomor urut empat."
+    )
+    got = {(e.text, e.ballot_number) for e in ents(people_nlp, text, "CANDIDATE")}
+    assert got == {("Bambang Irawan", "3"), ("Siti Aminah", "3"), ("Yusuf Maulana", "4"), ("Rika Ananda", "4")}
+
+
+def test_candidate_title_and_later_mentions_share_the_number(people_nlp):
+    text = (
+        "Pasangan Rahmat Hidayat-Nina Sari memperoleh nomor urut dua.\n\n"
+        "Calon Gubernur Rahmat Hidayat mengatakan nomor itu membawa semangat. Rahmat optimistis."
+    )
+    cands = ents(people_nlp, text, "CANDIDATE")
+    assert {e.ballot_number for e in cands} == {"2"}
+    assert [e.text for e in cands] == ["Rahmat Hidayat", "Nina Sari", "Rahmat Hidayat", "Rahmat"]
+
+
+def test_capres_cawapres_pair_without_number(people_nlp):
+    text = "Ribuan relawan mendeklarasikan dukungan kepada pasangan Capres Cawapres Surya Pratama-Gilang Ramadhan di Jakarta."
+    got = {(e.text, e.ballot_number) for e in ents(people_nlp, text, "CANDIDATE")}
+    assert got == {("Surya Pratama", None), ("Gilang Ramadhan", None)}
+
+
+def test_same_person_official_or_candidate_by_sentence(people_nlp):
+    as_official = ents(people_nlp, "Bupati Sukamaju Agus Salim meminta ASN bersikap netral.")
+    as_candidate = ents(people_nlp, "Pasangan Agus Salim-Rudi Hartono mendapat nomor urut 2 dalam pengundian.")
+    assert [(e.text, e.label) for e in as_official if e.label != "ORG"] == [("Agus Salim", "OFFICIAL")]
+    assert ("Agus Salim", "CANDIDATE") in {(e.text, e.label) for e in as_candidate}
+
+
+def test_offices_sought_are_not_held(people_nlp):
+    text = "KPU mengundi nomor urut pasangan calon Gubernur dan Wakil Gubernur, Dimas Saputra-Indah Permata."
+    labels = {(e.text, e.label) for e in ents(people_nlp, text)}
+    assert ("Dimas Saputra", "CANDIDATE") in labels and ("Indah Permata", "CANDIDATE") in labels
+    assert not any(label == "OFFICIAL" for _t, label in labels)
+
+
+# ------------------------------------------------------------------ ORG
+
+
+def test_org_extents(people_nlp):
+    text = (
+        "ASN Pemkot Sukamaju dan Pemerintah Kabupaten (Pemkab) Sukamaju diawasi Bawaslu RI serta "
+        "Badan Pengawas Pemilu (Bawaslu) bersama Dinas Pendidikan Sukamaju. Pasangan itu diusung Partai Golkar dan PKB."
+    )
+    orgs = [e.text for e in ents(people_nlp, text, "ORG")]
+    assert orgs == [
+        "Pemkot Sukamaju",
+        "Pemerintah Kabupaten (Pemkab) Sukamaju",
+        "Bawaslu RI",
+        "Badan Pengawas Pemilu",
+        "Bawaslu",
+        "Dinas Pendidikan Sukamaju",
+        "Partai Golkar",
+        "PKB",
+    ]
+
+
+# ------------------------------------------------------------------ what must not be annotated
+
+
+def test_bylines_and_journalists_are_not_annotated(people_nlp):
+    text = (
+        "Penulis : Dian Sastro - Editor : Bayu Aji\n\n"
+        "Bupati Sukamaju Agus Salim meminta ASN netral dalam pilkada pasangan calon.\n\n"
+        "Pewarta: Rahmat Saleh"
+    )
+    people = [e.text for e in ents(people_nlp, text) if e.label in ("OFFICIAL", "CANDIDATE")]
+    assert people == ["Agus Salim"]
+
+
+def test_lower_case_text_gives_no_junk(people_nlp):
+    text = "bupati sukamaju agus salim meminta asn netral. pasangan joko-maria mendapat nomor urut 1, kata ketua bawaslu."
+    assert [e for e in ents(people_nlp, text) if e.label in ("OFFICIAL", "CANDIDATE")] == []
+
+
+def test_all_caps_headline_gives_no_junk(people_nlp):
+    text = "KETUA BAWASLU DAN BUPATI SUKAMAJU JADI SAKSI PENANDATANGANAN PAKTA INTEGRITAS\n\nAcara berlangsung tertib."
+    found = ents(people_nlp, text)
+    assert [e for e in found if e.label in ("OFFICIAL", "CANDIDATE")] == []
+    assert all(e.text.split()[-1] not in ("DAN", "JADI") for e in found)
+
+
+def test_title_case_headline_verb_is_not_a_name(people_nlp):
+    text = "Sekda Ratna Ingatkan ASN Netral\n\nSekda Sukamaju Ratna Sari mengingatkan ASN."
+    names = [e.text for e in ents(people_nlp, text, "OFFICIAL")]
+    assert "Ratna Ingatkan" not in names and "Ratna Sari" in names
+
+
+def test_article_without_entities_yields_none(people_nlp):
+    assert ents(people_nlp, "Hujan turun deras sejak pagi di sebagian wilayah sehingga jalan tergenang.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "<p>Bupati <b>Sukamaju</b></p>", "Pj\u00a0Bupati\u200b Sukamaju, Ádám Ñoño 🙂", "Bupati " * 3000, "-" * 500],
+)
+def test_bad_input_does_not_raise(people_nlp, text):
+    ents(people_nlp, text)
+
+
+# ------------------------------------------------------------------ precedence with the statistical NER
+
+
+def _with_model_ents(nlp, text, ents_spec):
+    """Run the pipeline with ``doc.ents`` set as a trained ``ner`` would."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "netral_people":
+            spans = []
+            for surface, label in ents_spec:
+                start = text.index(surface)
+                spans.append(doc.char_span(start, start + len(surface), label=label))
+            doc.ents = [s for s in spans if isinstance(s, Span)]
+        doc = proc(doc)
+    return to_record(doc).entities
+
+
+def test_model_person_with_speech_verb_and_public_body_becomes_official(people_nlp):
+    text = "Keputusan KPU Sukamaju sudah final, jelas Markus Poli kepada wartawan."
+    found = _with_model_ents(people_nlp, text, [("Markus Poli", "PERSON")])
+    assert [(e.text, e.label, e.role) for e in found if e.label == "OFFICIAL"] == [("Markus Poli", "OFFICIAL", None)]
+
+
+def test_model_person_without_domain_context_is_dropped(people_nlp):
+    text = "Rudi Hartono membuka warung kopi baru di pasar."
+    assert _with_model_ents(people_nlp, text, [("Rudi Hartono", "PERSON")]) == []
+
+
+def test_rules_win_over_the_model(people_nlp):
+    text = "Ketua Bawaslu Kota Sukamaju Rina Kartika menyampaikan laporan."
+    found = _with_model_ents(people_nlp, text, [("Bawaslu Kota Sukamaju Rina", "PERSON")])
+    assert {(e.text, e.label) for e in found} == {
+        ("Rina Kartika", "OFFICIAL"),
+        ("Bawaslu Kota Sukamaju", "ORG"),
+    }
+
+
+def test_model_org_needs_an_institution_head_word(people_nlp):
+    text = "Deklarasi digelar Persatuan Guru Nusantara bersama Sinar Jaya di aula."
+    found = _with_model_ents(people_nlp, text, [("Persatuan Guru Nusantara", "ORG"), ("Sinar Jaya", "ORG")])
+    assert [e.text for e in found if e.label == "ORG"] == ["Persatuan Guru Nusantara"]
