@@ -101,6 +101,28 @@ def test_pairs_with_ballot_numbers_before_and_dan(people_nlp):
     assert got == {("Bambang Irawan", "3"), ("Siti Aminah", "3"), ("Yusuf Maulana", "4"), ("Rika Ananda", "4")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ia berfoto dengan pasangan calon bupati nomor urut 2, Hendra Saputra dan Lina Marlina.",
+         {("Hendra Saputra", "2"), ("Lina Marlina", "2")}),
+        ("Pilkada diikuti dua pasangan calon. Pasangan nomor urut 1 adalah Fajar Nugroho dan Rina Wati.",
+         {("Fajar Nugroho", "1"), ("Rina Wati", "1")}),
+        ("Ia memasang stiker caleg Partai Bintang nomor urut 5, Dimas Prakoso, di rumahnya.",
+         {("Dimas Prakoso", "5")}),
+    ],
+)
+def test_names_introduced_by_a_ballot_number(people_nlp, text, expected):
+    got = {(e.text, e.ballot_number) for e in ents(people_nlp, text, "CANDIDATE")}
+    assert got == expected
+
+
+def test_name_in_apposition_before_a_candidate_title(people_nlp):
+    text = "Warga diminta memilih Yosua Pangaribuan, calon anggota DPRD nomor urut 4 dari partai itu."
+    got = {(e.text, e.ballot_number) for e in ents(people_nlp, text, "CANDIDATE")}
+    assert got == {("Yosua Pangaribuan", "4")}
+
+
 def test_candidate_title_and_later_mentions_share_the_number(people_nlp):
     text = (
         "Pasangan Rahmat Hidayat-Nina Sari memperoleh nomor urut dua.\n\n"

@@ -29,6 +29,10 @@ _PAIR_LEAD_RE = re.compile(
     r"(?<![\w-])(?:pasangan(?:\s+calon)?|paslon)(?:\s+(?:capres[\s-]+cawapres|cagub[\s-]+cawagub|cabup[\s-]+cawabup))?\s+",
     re.IGNORECASE,
 )
+#: what may stand between ``nomor urut N`` and the name(s) it introduces
+_AFTER_BALLOT_RE = re.compile(r"(?:[ \t\u00a0]*[,:][ \t\u00a0]*|[ \t\u00a0]+(?:adalah|yakni|yaitu|ialah)[ \t\u00a0]+|[ \t\u00a0]+)(?=[A-Z])")
+#: a comma before a candidate title: ``Ramli Tanggo, calon anggota DPRD``
+_APPOSITION_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]+")
 _LIST_ITEM_RE = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+")
 _CUE_WINDOW = 250
 _LEAD_WINDOW = 400
@@ -137,6 +141,21 @@ def find_candidates(text: str, ctx: Context, taken: list[tuple[int, int]]) -> li
         if ctx.in_region(*left) or ctx.in_region(*right):
             continue
         add([left, right], "pair")
+
+    # 4. ``nomor urut 2, A dan B`` / ``nomor urut 3 adalah A`` after a candidate cue
+    for m in lex.ballot_re.finditer(text):
+        after = _AFTER_BALLOT_RE.match(text, m.end())
+        if after is None or not _has_cue(text, m.start(), m.start()):
+            continue
+        add(_pair_from(text, skip_titles_of_address(text, after.end()), ctx), "ballot")
+
+    # 5. ``A, calon anggota DPRD ...``: a name in apposition before a candidate title
+    for m in _APPOSITION_RE.finditer(text):
+        if not lex.cand_title_re.match(text, m.end()):
+            continue
+        name = read_name_before(text, m.start())
+        if name is not None and not ctx.in_region(*name):
+            add([name], "apposition")
     return found
 
 
