@@ -1,19 +1,18 @@
-"""Factory of the netral_dates component (placeholder until implemented)."""
+"""Factory of the netral_dates component."""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from .component import DatesComponent
 
 
-class Placeholder:
-    """Leaves the 'dates' span group present but empty."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans.setdefault("dates", [])
-        return doc
-
-
-@Language.factory("netral_dates", default_config={}, assigns=["doc.spans"])
-def create_dates(nlp: Language, name: str) -> Placeholder:
-    return Placeholder()
+@Language.factory(
+    "netral_dates",
+    default_config={"resolve": True, "elections": True},
+    assigns=["doc.spans", "doc._.publication", "doc._.resolved", "doc._.election"],
+    requires=["token.is_sent_start"],
+)
+def create_dates(nlp: Language, name: str, resolve: bool = True, elections: bool = True) -> DatesComponent:
+    """Date mentions with ISO values and kinds, plus publication, resolved and election."""
+    return DatesComponent(nlp, name, resolve=resolve, elections=elections)

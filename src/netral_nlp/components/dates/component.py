@@ -1,0 +1,101 @@
+"""The ``netral_dates`` component: date mentions, ISO values, kinds and the extras.
+
+Runs the grammar over ``doc.text`` (offsets are the original text's), drops
+mentions inside boilerplate, fills years, classifies kinds, and stores:
+
+- ``doc.spans["dates"]``: one span per mention, fields ``value`` and ``kind``;
+- ``doc._.publication``: ISO date of the article's own date line, or None;
+- ``doc._.resolved``: relative mentions (``kemarin``, ``Selasa``, ``H-1 kampanye``)
+  resolved to ISO dates, kept apart from the dates;
+- ``doc._.election``: the election(s) the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...spans import add_span, boilerplate_ranges
+from .dateline import date_lines
+from .election import detect_elections
+from .grammar import Mention, find_mentions
+from .intervals import Intervals
+from .kinds import Sentences, classify
+from .normalise import fill_ranges, finish
+from .relative import resolve_relative
+
+LABEL = "DATE"
+YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/])")
+
+
+def _sentences(doc: Doc, text_len: int) -> Sentences:
+    """Sentence bounds in characters, read as arrays (iterating ``doc.sents`` is slow)."""
+    if len(doc) == 0:
+        return Sentences([], text_len)
+    arr = doc.to_array([SENT_START, IDX])
+    starts = [int(i) for i in arr[arr[:, 0] == 1, 1]]
+    if not starts:  # no segmenter ran: one sentence
+        return Sentences([], text_len)
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    ends = [*starts[1:], text_len]
+    return Sentences(list(zip(starts, ends, strict=True)), text_len)
+
+
+def _outside(mentions: list[Mention], skip: Intervals) -> list[Mention]:
+    return [m for m in mentions if not skip.overlaps(m.start, m.end)]
+
+
+def _text_year(text: str, elections: list[dict], skip: Intervals) -> int | None:
+    """The year an article is about: its election's, else its most frequent one."""
+    years = Counter(e["year"] for e in elections if e.get("year"))
+    if not years:
+        years = Counter(
+            int(m.group(0)) for m in YEAR.finditer(text) if not skip.overlaps(m.start(), m.end())
+        )
+    return years.most_common(1)[0][0] if years else None
+
+
+def annotate(doc: Doc, resolve: bool = True, elections: bool = True) -> Doc:
+    """Find, normalise and classify the dates of ``doc`` (the component's work)."""
+    text = doc.text  # built from tokens on every access: read once
+    doc.spans["dates"] = []
+    ranges = boilerplate_ranges(doc)
+    skip = Intervals(ranges)
+    mentions = _outside(find_mentions(text), skip)
+    fill_ranges(mentions)
+    publication, header_others = date_lines(text, mentions)
+    found_elections = detect_elections(doc, skip, text) if elections else []
+    text_year = _text_year(text, found_elections, skip)
+    mentions = finish(mentions, publication.first.year if publication else None, text_year)
+    sentences = _sentences(doc, len(text))
+    for mention in mentions:
+        if mention is publication:
+            mention.kind = "publication"
+        elif any(mention is other for other in header_others):
+            mention.kind = "other"
+        else:
+            mention.kind = classify(text, mention, sentences)
+        add_span(doc, "dates", mention.start, mention.end, LABEL, value=mention.value, kind=mention.kind)
+    doc._.publication = publication.value if publication is not None and publication.value else None
+    if resolve:
+        doc._.resolved = resolve_relative(text, mentions, doc._.publication, skip)
+    if elections:
+        doc._.election = found_elections
+    return doc
+
+
+class DatesComponent:
+    """spaCy pipe wrapper around :func:`annotate`; never raises on odd input."""
+
+    def __init__(self, nlp: Language, name: str, resolve: bool = True, elections: bool = True) -> None:
+        self.name = name
+        self.resolve = resolve
+        self.elections = elections
+
+    def __call__(self, doc: Doc) -> Doc:
+        return annotate(doc, resolve=self.resolve, elections=self.elections)
