@@ -7,10 +7,13 @@ keeps Docs serialisable). ``schema.to_record`` reads them back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
+
+from .tokenizer import doc_text
 
 #: span group name -> name of the span extension holding that group's fields
 GROUPS: dict[str, str] = {
@@ -70,7 +73,7 @@ def attrs_of(span: Span, group: str) -> dict[str, Any]:
 
 def group(doc: Doc, name: str) -> Iterable[Span]:
     """Spans of a group, empty when the component did not run."""
-    return doc.spans[name] if name in doc.spans else ()
+    return doc.spans.get(name, ())
 
 
 def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -83,16 +86,32 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     return any(start < b_end and b_start < end for b_start, b_end in boilerplate_ranges(doc))
 
 
-def content_sents(doc: Doc) -> Iterator[Span]:
-    """Sentences that are article content (not boilerplate, not blank)."""
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence (segment) bounds in characters, covering the whole text.
+
+    Read as one array: iterating ``doc.sents`` walks every token in Python and
+    is the slowest thing a component can do on a long article.
+    """
+    if len(doc) == 0:
+        return []
+    marks = doc.to_array([SENT_START, IDX])
+    starts = [int(i) for i in marks[marks[:, 0] == 1, 1]]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return list(zip(starts, [*starts[1:], len(doc_text(doc))], strict=True))
+
+
+def content_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Bounds of the sentences that are article content: not blank, not boilerplate."""
+    text = doc_text(doc)
     ranges = boilerplate_ranges(doc)
-    for sent in doc.sents:
-        if not sent.text.strip():
+    out = []
+    for start, end in sentence_bounds(doc):
+        stripped = text[start:end].strip()
+        if not stripped:
             continue
-        if any(sent.start_char < e and s < sent.end_char for s, e in ranges):
-            # keep the sentence if it only touches boilerplate partially
-            covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in ranges
-                          if sent.start_char < e and s < sent.end_char)
-            if covered >= len(sent.text.strip()):
-                continue
-        yield sent
+        covered = sum(min(e, end) - max(s, start) for s, e in ranges if start < e and s < end)
+        if covered and covered >= len(stripped):
+            continue
+        out.append((start, end))
+    return out

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...spans import add_span, boilerplate_ranges
+from ...spans import add_span, boilerplate_ranges, sentence_bounds
 from .dateline import date_lines
 from .election import detect_elections
 from .grammar import Mention, find_mentions
@@ -34,16 +33,7 @@ YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/])")
 
 def _sentences(doc: Doc, text_len: int) -> Sentences:
     """Sentence bounds in characters, read as arrays (iterating ``doc.sents`` is slow)."""
-    if len(doc) == 0:
-        return Sentences([], text_len)
-    arr = doc.to_array([SENT_START, IDX])
-    starts = [int(i) for i in arr[arr[:, 0] == 1, 1]]
-    if not starts:  # no segmenter ran: one sentence
-        return Sentences([], text_len)
-    if starts[0] != 0:
-        starts.insert(0, 0)
-    ends = [*starts[1:], text_len]
-    return Sentences(list(zip(starts, ends, strict=True)), text_len)
+    return Sentences(sentence_bounds(doc), text_len)
 
 
 def _outside(mentions: list[Mention], skip: Intervals) -> list[Mention]:

@@ -49,18 +49,20 @@ def article_event_date(doc: Doc) -> str | None:
     return None
 
 
-def _told_as_earlier(doc: Doc, cand: Candidate) -> bool:
+def _told_as_earlier(text: str, cand: Candidate) -> bool:
     """``sudah``/``telah``/``sejak`` before the trigger: a happening before the reported one,
     which the article's event date does not date."""
-    clause = doc.text[cand.sent_start : cand.start]
+    clause = text[cand.sent_start : cand.start]
     return bool(cues()["earlier"].search(clause))
 
 
-def event_date(doc: Doc, cand: Candidate, neighbours: list[tuple[int, int]]) -> str | None:
+def event_date(
+    doc: Doc, text: str, cand: Candidate, neighbours: list[tuple[int, int]]
+) -> str | None:
     """Date in the trigger's sentence, else a neighbouring sentence, else the article's
     event date (unless the sentence tells of something done earlier)."""
     dates = [d for d in _dates(doc) if d[3] in EVENT_KINDS]
-    earlier = _told_as_earlier(doc, cand)
+    earlier = _told_as_earlier(text, cand)
     for lo, hi in [(cand.sent_start, cand.sent_end), *([] if earlier else neighbours)]:
         inside = [d for d in dates if lo <= d[0] < hi]
         if inside:
@@ -98,16 +100,16 @@ def _local_canonical(fields: dict) -> str | None:
     return None
 
 
-def article_region(doc: Doc) -> str | None:
+def article_region(doc: Doc, text: str) -> str | None:
     """Where the article happens: its dateline region, else its most mentioned city/regency,
     else its most mentioned province."""
     regions = _regions(doc)
     if not regions:
         return None
-    first_lines = doc.text[: max(400, doc.text.find("\n", 200))]
+    first_lines = text[: max(400, text.find("\n", 200))]
     for start, _, fields in regions:
-        if start < len(first_lines) and re.search(r"[–—-]", doc.text[start : start + 40]) and (
-            doc.text[start : start + 40].split()[0].isupper()
+        if start < len(first_lines) and re.search(r"[–—-]", text[start : start + 40]) and (
+            text[start : start + 40].split()[0].isupper()
         ):
             local = _local_canonical(fields) or fields.get("canonical")
             if local:
@@ -119,7 +121,7 @@ def article_region(doc: Doc) -> str | None:
     return provinces.most_common(1)[0][0] if provinces else None
 
 
-def event_region(doc: Doc, cand: Candidate, fallback: str | None) -> str | None:
+def event_region(doc: Doc, text: str, cand: Candidate, fallback: str | None) -> str | None:
     """The venue: a city/regency named after the trigger in its sentence, or any region
     introduced by ``di`` there; else the article's region."""
     for start, _, fields in _regions(doc):
@@ -128,7 +130,7 @@ def event_region(doc: Doc, cand: Candidate, fallback: str | None) -> str | None:
         local = _local_canonical(fields)
         if local:
             return local
-        if cues()["venue"].search(doc.text[max(cand.end, start - 60) : start]):
+        if cues()["venue"].search(text[max(cand.end, start - 60) : start]):
             return fields.get("canonical") or fallback
     return fallback
 
@@ -144,8 +146,8 @@ def actors(doc: Doc, cand: Candidate) -> list[dict]:
     return before or found
 
 
-def participants(doc: Doc, cand: Candidate) -> str | None:
+def participants(text: str, cand: Candidate) -> str | None:
     """Counted participants stated in the sentence (``8 kepala OPD, 4 camat``)."""
-    sentence = doc.text[cand.sent_start : cand.sent_end]
+    sentence = text[cand.sent_start : cand.sent_end]
     counts = [m.group(0) for m in PARTICIPANTS.finditer(sentence)]
     return ", ".join(counts) if counts else None

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ...spans import add_span, attrs_of, content_sents, group
+from ...spans import add_span, attrs_of, content_sentences, group
+from ...tokenizer import doc_text
 from . import arguments
 from .candidate_filter import CandidateFilter
-from .triggers import Candidate, cues, find_in_sentence, headline_max_words
+from .triggers import Candidate, cues, find_in_sentences, headline_max_words
 
 
-def _is_headline(sent: Span) -> bool:
+def _is_headline(sentence: str) -> bool:
     """A title-like line (headline, menu) or a photo caption: a mention there is not the
     main one when the body mentions the same happening."""
-    if cues()["caption"].search(sent.text):
+    if cues()["caption"].search(sentence):
         return True
-    words = sent.text.split()
-    if not words or len(words) > headline_max_words() or sent.text.strip()[-1] in ".!?\"”":
+    words = sentence.split()
+    if not words or len(words) > headline_max_words() or sentence.strip()[-1] in ".!?\"”":
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised / len(words) >= 0.6
@@ -34,18 +35,16 @@ def _list_items(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def find_candidates(doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def find_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Candidates of every content sentence, plus the sentence ranges (for neighbours)."""
-    candidates: list[Candidate] = []
-    sentences: list[tuple[int, int]] = []
     items = _list_items(doc)
-    for sent in content_sents(doc):
-        sentences.append((sent.start_char, sent.end_char))
-        for cand in find_in_sentence(sent.text, sent.start_char):
-            if any(lo <= cand.start < hi for lo, hi in items):
-                continue
-            cand.headline = _is_headline(sent)
-            candidates.append(cand)
+    sentences = content_sentences(doc)
+    candidates = []
+    for cand in find_in_sentences(text, sentences):
+        if any(lo <= cand.start < hi for lo, hi in items):
+            continue
+        cand.headline = _is_headline(text[cand.sent_start : cand.sent_end])
+        candidates.append(cand)
     return candidates, sentences
 
 
@@ -97,23 +96,24 @@ class EventExtractor:
 
     def candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
         """Lexicon candidates (unfiltered) and the sentence ranges: training reads these."""
-        return find_candidates(doc)
+        return find_candidates(doc, doc_text(doc))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["events"] = []
-        candidates, sentences = find_candidates(doc)
+        text = doc_text(doc)
+        candidates, sentences = find_candidates(doc, text)
         if self.filter is not None and self.use_filter:
-            candidates = self.filter.keep(doc.text, candidates)
+            candidates = self.filter.keep(text, candidates)
         if not candidates:
             return doc
-        region_fallback = arguments.article_region(doc)
+        region_fallback = arguments.article_region(doc, text)
         for cand in candidates:
             cand.fields = {
-                "date": arguments.event_date(doc, cand, _neighbours(sentences, cand)),
-                "region": arguments.event_region(doc, cand, region_fallback),
+                "date": arguments.event_date(doc, text, cand, _neighbours(sentences, cand)),
+                "region": arguments.event_region(doc, text, cand, region_fallback),
                 "actors": arguments.actors(doc, cand),
             }
-            count = arguments.participants(doc, cand)
+            count = arguments.participants(text, cand)
             if count:
                 cand.fields["participants"] = count
         for event in merge(candidates):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -85,6 +86,7 @@ def cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
 def headline_max_words() -> int:
     return int(read_json("events/cues.json").get("headline_max_words", 25))
 
@@ -109,22 +111,32 @@ def is_hypothetical(sentence: str, start: int) -> bool:
 
 def find_in_sentence(sentence: str, offset: int) -> list[Candidate]:
     """Candidates in one sentence: at most one per event type, the first lexicon entry wins."""
-    found: dict[str, Candidate] = {}
+    return find_in_sentences(sentence, [(0, len(sentence))], offset)
+
+
+def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int = 0) -> list[Candidate]:
+    """Candidates of many sentences of ``text``, each pattern run once over the whole text
+    (a Python loop per pattern and sentence costs more than the matching itself)."""
+    starts = [start for start, _ in sentences]
+    found: dict[tuple[int, str], Candidate] = {}
     for entry in lexicon():
-        if entry.type in found:
-            continue
-        for match in entry.pattern.finditer(sentence):
-            if not _conditions_hold(entry, sentence, match.start(), match.end()):
+        for match in entry.pattern.finditer(text):
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0:
                 continue
-            if is_hypothetical(sentence, match.start()):
+            lo, hi = sentences[index]
+            if match.end() > hi or (index, entry.type) in found:
                 continue
-            found[entry.type] = Candidate(
+            sentence = text[lo:hi]
+            start, end = match.start() - lo, match.end() - lo
+            if not _conditions_hold(entry, sentence, start, end) or is_hypothetical(sentence, start):
+                continue
+            found[index, entry.type] = Candidate(
                 type=entry.type,
                 start=offset + match.start(),
                 end=offset + match.end(),
-                sent_start=offset,
-                sent_end=offset + len(sentence),
+                sent_start=offset + lo,
+                sent_end=offset + hi,
                 key=entry.key,
             )
-            break
-    return sorted(found.values(), key=lambda c: c.start)
+    return sorted(found.values(), key=lambda c: (c.sent_start, c.start))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...spans import add_span, boilerplate_ranges, group
+from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from .candidates import assign_ballots, find_candidates
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
@@ -95,7 +95,7 @@ def _inside_any(o: OrgMatch, spans: list[tuple[int, int]]) -> bool:
 def _sentences(doc: Doc, limit: int) -> list[tuple[int, int]]:
     """Sentence extents; the whole text when no segmenter ran."""
     try:
-        return [(s.start_char, min(s.end_char, limit)) for s in doc.sents if s.start_char < limit]
+        return [(s, min(e, limit)) for s, e in sentence_bounds(doc) if s < limit]
     except ValueError:  # E030: no sentence boundaries
         return [(0, limit)]
 

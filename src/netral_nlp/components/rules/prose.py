@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...spans import content_sents
+from ...spans import content_sentences
 from .cues import addressed_directive, cue, subject_cues
 from .text_utils import CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, cut_at_closing_quote, trim
 
@@ -27,8 +27,8 @@ def sentences(doc: Doc) -> list[Sentence]:
     """Content sentences (boilerplate left out), hard-wrapped lines joined again."""
     text = doc.text
     spans: list[Sentence] = []
-    for sent in content_sents(doc):
-        start, end = trim(text, sent.start_char, sent.end_char, keep_quotes=True)
+    for sent_start, sent_end in content_sentences(doc):
+        start, end = trim(text, sent_start, sent_end, keep_quotes=True)
         if start >= end:
             continue
         if spans and _wrapped(text, spans[-1], start):
