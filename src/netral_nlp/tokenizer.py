@@ -3,8 +3,12 @@
 - abbreviations with a period (``Kab.``, ``Dr.``, ``S.Sos.``) stay whole: list in
   ``resources/abbreviations.txt``;
 - numeric day-first dates (``19/11/2023``, ``23/9/24``, ``24-09-2024``) are one token;
-- a hyphen between two capitalised names splits (``Hidayat-Ali``), other
-  hyphenated words stay whole (``Wali-kota``, ``H-1``, ``MenPAN-RB``);
+- a hyphen before a capitalised name splits (``Hidayat-Ali``, ``TNI-Polri``),
+  and so does one between a name and an initial or honorific
+  (``Manaf-T.A.``, ``Rismaharini-KH``); other hyphenated words stay whole
+  (``Wali-kota``, ``H-1``, ``MenPAN-RB``, ``PDI-P``, ``e-KTP``);
+- an opening bracket glued to what precedes it splits off
+  (``2020(ANTARA)``, ``tegasnya.(adm03/gopos)``, ``2024.-(Humas)``);
 - web domains (``jatimnow.com``) stay whole (spaCy's URL matching).
 """
 
@@ -18,6 +22,7 @@ from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.lang.id import Indonesian
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .resources import read_lines
@@ -25,8 +30,19 @@ from .resources import read_lines
 #: day-first numeric dates kept as one token
 NUMERIC_DATE = re.compile(r"^\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?$")
 
-#: hyphen between a name and a capitalised name: ``Hidayat-Ali`` -> ``Hidayat - Ali``
-NAME_PAIR_HYPHEN = rf"(?<=[{ALPHA_LOWER}])[-–—](?=[{ALPHA_UPPER}][{ALPHA_LOWER}])"
+#: hyphen before a capitalised name: ``Hidayat-Ali``, ``TNI-Polri`` -> ``X - Y``
+NAME_PAIR_HYPHEN = rf"(?<=[{ALPHA}])[-–—](?=[{ALPHA_UPPER}][{ALPHA_LOWER}])"
+#: hyphen between a name and an initial or an upper-case honorific: ``Manaf-T.A.``,
+#: ``Rismaharini-KH`` (two lower-case letters before, so ``e-KTP`` stays whole)
+NAME_INITIAL_HYPHEN = (
+    rf"(?<=[{ALPHA_LOWER}][{ALPHA_LOWER}])[-–—](?=[{ALPHA_UPPER}](?:\.|[{ALPHA_UPPER}]+\b))"
+)
+#: an opening bracket glued to a word, number or punctuation: ``2020(ANTARA)``
+GLUED_OPEN_BRACKET = rf"(?<=[{ALPHA}0-9.,;:!?\-–—])\((?=[{ALPHA}0-9*])"
+#: sentence punctuation glued before a bracket: ``tegasnya.(adm/gopos)``
+PUNCT_BEFORE_BRACKET = rf"(?<=[{ALPHA}0-9])[.,;:!?](?=[-–—]*\()"
+#: dashes glued after sentence punctuation: ``2024.-(Humas)``
+PUNCT_DASH = rf"(?<=[.,;:!?])[-–—]+(?=[({ALPHA}0-9])"
 #: hyphen or dash between numbers (``11-13``), kept from spaCy's defaults
 NUMBER_HYPHEN = r"(?<=[0-9])[-–—](?=[0-9])"
 #: spaced or unspaced dashes between words that are clearly punctuation (``--``)
@@ -47,7 +63,55 @@ def _infixes() -> list[str]:
         hyphen_rule = any(h in pattern for h in ("(?:-|", ")-(?=", "[\\/-]", "[+\\-"))
         if not hyphen_rule:
             kept.append(pattern)
-    return [*kept, NAME_PAIR_HYPHEN, NUMBER_HYPHEN, DOUBLE_HYPHEN, r"(?<=[0-9])[+*^](?=[0-9])"]
+    return [
+        *kept,
+        NAME_PAIR_HYPHEN,
+        NAME_INITIAL_HYPHEN,
+        GLUED_OPEN_BRACKET,
+        PUNCT_BEFORE_BRACKET,
+        PUNCT_DASH,
+        NUMBER_HYPHEN,
+        DOUBLE_HYPHEN,
+        r"(?<=[0-9])[+*^](?=[0-9])",
+    ]
+
+
+#: ``doc.user_data`` key of the text the tokenizer was given (see :func:`doc_text`)
+TEXT_KEY = "netral_text"
+
+
+class NetralTokenizer(Tokenizer):
+    """spaCy's tokenizer that also keeps the input text on the Doc, and its rules.
+
+    ``Doc.text`` rebuilds the string from every token on each call; components
+    that read the whole text use :func:`doc_text` instead.
+    """
+
+    def __call__(self, text: str) -> Doc:
+        doc = super().__call__(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    # The rules are code and data of this package, not trained weights: a saved
+    # pipeline keeps using the installed rules instead of the copy frozen in its
+    # ``tokenizer`` file, so a rule fix reaches every pipeline without re-saving.
+    def from_disk(self, path, *, exclude=()):
+        """Keep the installed rules (see above)."""
+        return self
+
+    def from_bytes(self, bytes_data, *, exclude=()):
+        """Keep the installed rules (see above)."""
+        return self
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it: the tokenizer's copy when it still fits the Doc."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if isinstance(cached, str) and len(doc):
+        last = doc[-1]
+        if len(cached) == last.idx + len(last.text_with_ws):
+            return cached
+    return doc.text
 
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
@@ -56,7 +120,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     rules = dict(defaults.tokenizer_exceptions)
     for abbr in abbreviations():
         rules[abbr] = [{"ORTH": abbr}]
-    return Tokenizer(
+    return NetralTokenizer(
         nlp.vocab,
         rules=rules,
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
