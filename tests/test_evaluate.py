@@ -257,6 +257,10 @@ def test_events_match_by_trigger_then_by_date():
     assert micro.f1 == pytest.approx(0.4)
     assert (e.date_accuracy.correct, e.date_accuracy.total) == (1, 1)
     assert (e.region_accuracy.correct, e.region_accuracy.total) == (0, 1)
+    # the same figures per gold type: only pledge has a matched pair
+    assert (e.per_type_date["pledge"].correct, e.per_type_date["pledge"].total) == (1, 1)
+    assert (e.per_type_region["pledge"].correct, e.per_type_region["pledge"].total) == (0, 1)
+    assert "directive" not in e.per_type_date
 
 
 def test_events_trigger_overlap_wins_over_date():

@@ -133,3 +133,13 @@ def test_venue_introduced_by_di_names_the_region(blank_nlp):
                  ("Jakarta", "DKI Jakarta", "province", "31")],
     )
     assert event["region"] == "DKI Jakarta"
+
+
+def test_a_region_naming_an_office_is_not_the_venue(blank_nlp):
+    text = "DENPASAR – Sekda membuka sosialisasi netralitas ASN di Wiswa Sabha, Kantor Gubernur Bali."
+    (event,) = run(
+        blank_nlp,
+        text,
+        regions=[("DENPASAR", "Kota Denpasar", "city", "51.71"), ("Bali", "Bali", "province", "51")],
+    )
+    assert event["region"] == "Kota Denpasar"

@@ -67,7 +67,16 @@ def rows(report: Report) -> list[Row]:
         )
     )
     types = list(EVENT_TYPES) + sorted(set(e.per_type) - set(EVENT_TYPES), key=str)
-    out += [Row(f"event {t}", e.per_type[t]) for t in types]
+    out += [
+        Row(
+            f"event {t}",
+            e.per_type[t],
+            None,
+            f"{_acc('date', e.per_type_date.get(t, Accuracy()))} · "
+            f"{_acc('region', e.per_type_region.get(t, Accuracy()))}",
+        )
+        for t in types
+    ]
     return out
 
 

@@ -128,6 +128,9 @@ class EventScores:
     per_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in EVENT_TYPES})
     date_accuracy: Accuracy = field(default_factory=Accuracy)
     region_accuracy: Accuracy = field(default_factory=Accuracy)
+    #: date and region accuracy over the matched pairs of each gold type
+    per_type_date: dict[str, Accuracy] = field(default_factory=dict)
+    per_type_region: dict[str, Accuracy] = field(default_factory=dict)
 
     def micro(self) -> PRF:
         total = PRF()
@@ -141,6 +144,8 @@ class EventScores:
             "micro": self.micro().to_dict(),
             "date_accuracy": self.date_accuracy.to_dict(),
             "region_accuracy": self.region_accuracy.to_dict(),
+            "per_type_date_accuracy": {k: v.to_dict() for k, v in self.per_type_date.items()},
+            "per_type_region_accuracy": {k: v.to_dict() for k, v in self.per_type_region.items()},
         }
 
 
@@ -309,6 +314,10 @@ def _score_events(gold: list[dict], pred: list[dict], scores: EventScores, err: 
     _compare(
         pairs, gold, pred, ("date", "region"), [scores.date_accuracy, scores.region_accuracy], err
     )
+    for i, j in pairs:
+        kind = str(gold[i].get("type"))
+        for name, table in (("date", scores.per_type_date), ("region", scores.per_type_region)):
+            table.setdefault(kind, Accuracy()).add(same(gold[i].get(name), pred[j].get(name)))
     err["fn"] += [gold[i] for i in fn]
     err["fp"] += [pred[j] for j in fp]
 

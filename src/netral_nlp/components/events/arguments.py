@@ -123,14 +123,16 @@ def article_region(doc: Doc, text: str) -> str | None:
 
 def event_region(doc: Doc, text: str, cand: Candidate, fallback: str | None) -> str | None:
     """The venue: a city/regency named after the trigger in its sentence, or any region
-    introduced by ``di`` there; else the article's region."""
+    introduced by ``di`` there (not one naming an office: ``Kantor Gubernur Bali``);
+    else the article's region."""
     for start, _, fields in _regions(doc):
         if not cand.end <= start < cand.sent_end:
             continue
         local = _local_canonical(fields)
         if local:
             return local
-        if cues()["venue"].search(text[max(cand.end, start - 60) : start]):
+        named_office = cues()["institution_before"].search(text[max(0, start - 25) : start])
+        if not named_office and cues()["venue"].search(text[max(cand.end, start - 60) : start]):
             return fields.get("canonical") or fallback
     return fallback
 
