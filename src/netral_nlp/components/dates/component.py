@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...spans import add_span, boilerplate_ranges, sentence_bounds
+from ...tokenizer import doc_text
 from .dateline import date_lines
 from .election import detect_elections
 from .grammar import Mention, find_mentions
@@ -52,7 +53,7 @@ def _text_year(text: str, elections: list[dict], skip: Intervals) -> int | None:
 
 def annotate(doc: Doc, resolve: bool = True, elections: bool = True) -> Doc:
     """Find, normalise and classify the dates of ``doc`` (the component's work)."""
-    text = doc.text  # built from tokens on every access: read once
+    text = doc_text(doc)  # doc.text is rebuilt from tokens on every access
     doc.spans["dates"] = []
     ranges = boilerplate_ranges(doc)
     skip = Intervals(ranges)

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...spans import add_span, boilerplate_ranges
+from ...tokenizer import doc_text
 from .citations import find_citations
 
 
@@ -15,7 +16,7 @@ class LawTagger:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans.setdefault("entities", [])
         skip = boilerplate_ranges(doc)
-        for c in find_citations(doc.text):
+        for c in find_citations(doc_text(doc)):
             if any(c.start < e and s < c.end for s, e in skip):
                 continue
             add_span(doc, "entities", c.start, c.end, "LAW",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...spans import add_span, boilerplate_ranges
+from ...tokenizer import doc_text
 from .finder import find_mentions
 from .resolver import fields, resolve
 
@@ -17,7 +18,7 @@ class RegionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans.setdefault("entities", [])
-        text = doc.text
+        text = doc_text(doc)
         if not text.strip():
             return doc
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...spans import add_span
+from ...tokenizer import doc_text
 from .backends import BACKENDS, KeywordCategorizer
 from .finder import find_items
 
@@ -59,7 +60,8 @@ class RuleFinder:
             items = []
         if not items:
             return doc
-        texts = [doc.text[i.start : i.end] for i in items]
+        text = doc_text(doc)
+        texts = [text[i.start : i.end] for i in items]
         categories = self.categorizer.predict(texts)
         for item, category in zip(items, categories, strict=True):
             fields: dict[str, Any] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...spans import boilerplate_ranges
+from ...tokenizer import doc_text
 from .cues import cue
 from .enumeration import find_marked_lists
 from .items import Item
@@ -53,7 +54,7 @@ def _set_list_modality(text: str, items: list[Item]) -> None:
 
 def find_items(doc: Doc) -> list[Item]:
     """Rule items of a Doc, in text order, with modality and subject set."""
-    text = doc.text
+    text = doc_text(doc)
     skip = boilerplate_ranges(doc)
     found: list[Item] = []
     taken: list[tuple[int, int]] = []

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...spans import content_sentences
+from ...tokenizer import doc_text
 from .cues import addressed_directive, cue, subject_cues
 from .text_utils import CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, cut_at_closing_quote, trim
 
@@ -25,7 +26,7 @@ MAX_CHARS = 600
 
 def sentences(doc: Doc) -> list[Sentence]:
     """Content sentences (boilerplate left out), hard-wrapped lines joined again."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[Sentence] = []
     for sent_start, sent_end in content_sentences(doc):
         start, end = trim(text, sent_start, sent_end, keep_quotes=True)
