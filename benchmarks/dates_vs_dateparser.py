@@ -175,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     lean_rate = rate(lambda: [lean(text) for text in texts])
     lean_value, _ = score_netral([to_record(lean(text)).to_json_dict() for text in texts], articles)
 
+    from netral_nlp.components.dates.component import extract_dates
+
+    text_rate = rate(lambda: [extract_dates(text) for text in texts])
+    text_value, text_start = score_netral(
+        [{"dates": extract_dates(text)} for text in texts], articles
+    )
+
     dates = nlp.get_pipe("netral_dates")
     ready = []
     for text in texts:
@@ -216,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
         f"| netral_dates (tokenizer+dates, no boilerplate/segmenter) | {lean_value.n_pred} | "
         f"{lp:.3f} / {lr:.3f} / {lf:.3f} | | {lean_rate:.1f} |"
     )
+    tp_, tr_, tf_ = text_value.prf()
+    sp_, sr_, sf_ = text_start.prf()
+    print(
+        f"| netral extract_dates (same code on plain text: boilerplate+segments+dates, no spaCy) | "
+        f"{text_value.n_pred} | {tp_:.3f} / {tr_:.3f} / {tf_:.3f} | {sp_:.3f} / {sr_:.3f} / {sf_:.3f} | {text_rate:.1f} |"
+    )
     print(f"| netral_dates component alone (on segmented docs) | | | | {component_rate:.1f} |")
     print(f"| (netral tokenizer alone, for reference) | | | | {tokenizer_rate:.1f} |")
     dp, dr, df = start_d.prf()
@@ -225,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(
-        f"speed vs dateparser: full pipeline {netral_rate / dateparser_rate:.1f}x; "
+        f"speed vs dateparser: extract_dates on text {text_rate / dateparser_rate:.1f}x; "
+        f"spaCy pipeline {netral_rate / dateparser_rate:.1f}x; "
         f"tokenizer+dates {lean_rate / dateparser_rate:.1f}x; component alone {component_rate / dateparser_rate:.1f}x"
     )
     return 0

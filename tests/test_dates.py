@@ -470,3 +470,19 @@ def test_lower_case_day_name_before_a_date(dates_nlp):
 
 def test_lower_case_week_is_not_a_day_name(dates_nlp):
     assert only(dates_nlp, "Dalam dua minggu 19 November 2023 tiba.")[0] == "19 November 2023"
+
+
+def test_plain_text_api_gives_the_pipeline_dates(dates_nlp):
+    from netral_nlp.components.dates import extract_dates
+
+    text = (
+        "Sleman Pos\nSelasa, 24 September 2024\n\n"
+        "SLEMAN – Bawaslu menggelar sosialisasi netralitas ASN, Senin (23/9/2024).\n"
+        "Baca juga: Jadwal kampanye 25 September 2024\n"
+        "Masa kampanye berlangsung 25 September hingga 23 November 2024, "
+        "sedangkan pemungutan suara pada 27 November 2024."
+    )
+    expected = dates_of(dates_nlp, text)
+    got = [(d["text"], d["value"], d["kind"]) for d in extract_dates(text)]
+    assert got == expected
+    assert len(got) == 4

@@ -77,9 +77,16 @@ def detect_elections(
     doc: Doc, skip: Intervals | None = None, text: str | None = None
 ) -> list[dict[str, Any]]:
     """Elections named in the article, most mentioned first (plain data for ``doc._.election``)."""
-    d = _data()
     text = doc.text if text is None else text
-    regions = _regions(doc)
+    return find_elections(text, _regions(doc), skip)
+
+
+def find_elections(
+    text: str, regions: dict[int, tuple[int, str]] | None = None, skip: Intervals | None = None
+) -> list[dict[str, Any]]:
+    """Elections named in ``text``; ``regions`` (start -> (end, canonical)) fills local ones."""
+    d = _data()
+    regions = regions or {}
     skip = skip or Intervals()
     found: list[tuple[str, int | None, str | None]] = []
     for match in d.name_re.finditer(text):
