@@ -77,8 +77,12 @@ def test_tiny_training_run_and_install(tmp_path):
     base.to_disk(source)
     out = install_ner(result.nlp, source=source, out=tmp_path / "out")
     loaded = spacy.load(out)
-    assert loaded.pipe_names.index("ner") == loaded.pipe_names.index("netral_regions") - 1
+    names = loaded.component_names
+    assert names.index("ner") == names.index("netral_regions") - 1
+    # installed disabled: netral_people runs it on the sentences that can use it
+    assert loaded.disabled == ["ner"]
+    loaded.enable_pipe("ner")
     loaded("Andi Pratama datang ke Sukamaju.")
     # installing again replaces the ner instead of adding a second one
     install_ner(result.nlp, source=out, out=out)
-    assert spacy.load(out).pipe_names.count("ner") == 1
+    assert spacy.load(out).component_names.count("ner") == 1

@@ -258,3 +258,14 @@ def test_model_org_needs_an_institution_head_word(people_nlp):
     text = "Deklarasi digelar Persatuan Guru Nusantara bersama Sinar Jaya di aula."
     found = _with_model_ents(people_nlp, text, [("Persatuan Guru Nusantara", "ORG"), ("Sinar Jaya", "ORG")])
     assert [e.text for e in found if e.label == "ORG"] == ["Persatuan Guru Nusantara"]
+
+
+def test_model_windows_cover_only_sentences_with_a_domain_context():
+    from netral_nlp.components.people.precedence import model_windows
+
+    text = "Cuaca cerah sepanjang hari. Hal itu disampaikan Budi, kata Sutrisno kepada wartawan."
+    first = (0, 27)
+    second = (28, len(text))
+    windows = model_windows(text, [first, second])
+    assert windows and all(second[0] <= lo and hi <= second[1] for lo, hi in windows)
+    assert "Sutrisno" in text[windows[0][0] : windows[-1][1]]

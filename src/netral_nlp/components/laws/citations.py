@@ -24,7 +24,6 @@ class Citation:
 def _law_type(surface: str) -> str:
     t = patterns.types()
     flat = " ".join(surface.replace("-", " ").split()).lower()
-    flat = re.sub(r"undang u?n?dang", "undang undang", flat)
     for table in (t["abbr"], t["full"]):
         for form, law_type in table.items():
             if " ".join(form.replace("-", " ").split()).lower() == flat:

@@ -17,7 +17,7 @@ def _alt(items, flexible_case: bool) -> str:
     parts = []
     for item in sorted(set(items), key=len, reverse=True):
         body = re.escape(item).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[- ]?")
-        body = body.replace(r"[- ]?Undang", r"[- ]?[Uu]n?dang")  # ``Undang-undang``, ``Undang-udang``
+        body = body.replace(r"[- ]?Undang", r"[- ]?[Uu]ndang")  # ``Undang-undang`` as well as ``Undang-Undang``
         if flexible_case and item[:1].isalpha():  # ``peraturan KPU`` as well as ``Peraturan KPU``
             body = f"[{item[0].upper()}{item[0].lower()}]" + body[1:]
         parts.append(body)

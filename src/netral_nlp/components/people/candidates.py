@@ -1,6 +1,6 @@
 """Candidates: pairs ``A-B`` / ``A dan B`` announced by a cue (pasangan, paslon,
 calon, capres/cawapres, nomor urut), and names after a candidate title
-(``Calon Gubernur Jawa Tengah Andika Perkasa``); ballot numbers from the
+(``Calon Gubernur Jawa Tengah Rudi Hartanto``); ballot numbers from the
 nearest stated ``nomor urut N`` in the same sentence, from a numbered list
 under a ``nomor urut`` lead, or from an order announced as ``berdasarkan
 nomor urut, yakni A-B, C-D``.
@@ -39,7 +39,7 @@ _LEAD_WINDOW = 400
 
 
 def _alias_after(text: str, end: int, name: tuple[int, int], ctx: Context) -> tuple[int, int] | None:
-    """``A (Hendi)`` / ``A atau Danny Pomanto``: an alias that shares a name stem."""
+    """``A (Iwan)`` / ``A atau Iwan Setiawan``: an alias that shares a name stem."""
     m = _ALIAS_RE.match(text, end)
     if not m:
         return None

@@ -11,13 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
+from ...tokenizer import doc_text
 from .candidates import assign_ballots, find_candidates
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
 from .names import Context, common_words, regionish_words
 from .officials import find_officials
 from .orgs import OrgMatch, find_orgs
-from .precedence import model_orgs, model_persons, rule_persons_allowed
+from .precedence import model_orgs, model_persons, model_windows, rule_persons_allowed
 
 GROUP = "entities"
 #: labels of other components that this one must not contradict
@@ -27,13 +28,32 @@ PROTECTED_LABELS = ("REGION", "LAW")
 class PeopleTagger:
     """Officials, candidates and institutions, rules first, the model second."""
 
-    def __init__(self, use_model: bool = True, max_chars: int = 200_000):
+    def __init__(self, nlp=None, use_model: bool = True, max_chars: int = 200_000, model: str = "ner"):
+        self.nlp = nlp
         self.use_model = use_model
         self.max_chars = max_chars
+        self.model = model
+
+    def model_entities(self, doc: Doc, text: str, sentences: list[tuple[int, int]]) -> list:
+        """(start, end, label) of the statistical NER: ``doc.ents`` when ``ner`` ran on the
+        whole document, else the disabled ``ner`` run on the sentences that can use it."""
+        if not self.use_model:
+            return []
+        if doc.ents or self.nlp is None or self.model in self.nlp.pipe_names:
+            return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        if self.model not in self.nlp.component_names:
+            return []
+        ner = self.nlp.get_pipe(self.model)
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in model_windows(text, sentences)]
+        spans = [span for span in spans if span is not None and len(span)]
+        found = []
+        for span, sub in zip(spans, ner.pipe(span.as_doc() for span in spans), strict=True):
+            found += [(span.start_char + e.start_char, span.start_char + e.end_char, e.label_) for e in sub.ents]
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans.setdefault(GROUP, [])
-        text = doc.text
+        text = doc_text(doc)
         if not text.strip():
             return doc
         persons, orgs = self.find(doc)
@@ -54,20 +74,20 @@ class PeopleTagger:
 
     def find(self, doc: Doc) -> tuple[list[PersonMention], list[OrgMatch]]:
         """All person mentions (label None = known non-official) and ORG mentions."""
-        text = doc.text[: self.max_chars]
+        text = doc_text(doc)[: self.max_chars]
         existing = [s for s in group(doc, GROUP) if s.label_ in PROTECTED_LABELS]
         regions = [(s.start_char, s.end_char) for s in existing if s.label_ == "REGION"]
         protected = [(s.start_char, s.end_char) for s in existing]
-        ents = list(doc.ents) if self.use_model else []
-        model_person = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
-        model_place = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PLACE", "GPE", "LOC")]
-        model_org = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG"]
+        sentences = _sentences(doc, len(text))
+        ents = self.model_entities(doc, text, sentences)
+        model_person = [(s, e) for s, e, label in ents if label == "PERSON"]
+        model_place = [(s, e) for s, e, label in ents if label in ("PLACE", "GPE", "LOC")]
+        model_org = [(s, e) for s, e, label in ents if label == "ORG"]
         # the model only hints at places where no gazetteer ran; its PERSON spans never
         # steer the rules (precedence.py): they are judged after the rules are done
         places = model_place if not regions else []
         ctx = Context(text, regions=regions, places=places, persons=[], regionish=regionish_words(text),
                       common=common_words(text))
-        sentences = _sentences(doc, len(text))
 
         officials = find_officials(text, ctx)
         taken = [(m.start, m.end) for m in officials]

@@ -15,7 +15,7 @@ from ...resources import read_json, read_lines
 
 RES = "people/"
 
-#: one word of a person's name: ``Wahyu``, ``Asy’ari``, an initial ``M``/``A.``, ``T.A.``
+#: one word of a person's name: ``Wahyu``, ``Ma’ruf``, an initial ``M``/``A.``, ``T.A.``
 NAME_WORD = r"(?:[A-Z][a-z]+(?:[’'`][A-Za-z][a-z]*)*|(?:[A-Z]\.){1,3}|[A-Z](?![\w’']))"
 NAME_WORD_RE = re.compile(NAME_WORD)
 #: an acronym in brackets right after a term: ``(Pj)``, ``(Sekda)``, ``(KPU)``

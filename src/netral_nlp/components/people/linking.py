@@ -2,7 +2,7 @@
 ``M Azan`` in the same article get the full name's label, role and ballot.
 
 People are clustered by name words: a mention whose words appear, in order,
-inside another's (``Dewa Indra`` in ``Dewa Made Indra``) is the same person.
+inside another's (``Putu Adi`` in ``Putu Gede Adi``) is the same person.
 The label of a linked mention is that of the person's nearest earlier
 titled mention (the sentence that introduced them decides), its role the
 person's most complete role.
@@ -128,7 +128,7 @@ def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[
 
 
 def share_ballots(text: str, mentions: list[PersonMention]) -> None:
-    """A candidate's ballot number holds for all their mentions (``Danny`` after ``Danny Pomanto``)."""
+    """A candidate's ballot number holds for all their mentions (``Iwan`` after ``Iwan Setiawan``)."""
     for cluster in People(text, [m for m in mentions if m.label == "CANDIDATE"]).clusters:
         ballot = next((m.ballot_number for m in sorted(cluster, key=lambda x: x.start) if m.ballot_number), None)
         for m in cluster:

@@ -3,7 +3,7 @@
 A title is followed by an optional qualifier (the region or institution it
 belongs to) and then the name: ``Sekda Batanghari M Azan``. Where the
 qualifier ends and the name starts is decided here, with, in order: a comma,
-a rank or honorific (``Kapolres Donggala AKBP Efos``), a REGION span from
+a rank or honorific (``Kapolres Sleman AKBP Bayu``), a REGION span from
 ``netral_regions`` or a PLACE from the statistical NER, a word the article
 itself uses as a region (``Kota Kediri`` elsewhere), and finally the shape of
 the run (three or more capitalised words: the first is the region).
@@ -130,7 +130,7 @@ def read_name(text: str, pos: int, ctx: Context | None = None) -> tuple[int, int
         return None
     if text[words[-1][0] : words[-1][1]] in lex.titles["region_suffixes"]:
         return None
-    # drop a trailing lone initial (``... Rudiyanto H``) and honorifics
+    # drop a trailing lone initial (``... Haryanto H``) and honorifics
     while words and (text[words[-1][0] : words[-1][1]] in lex.honorifics):
         words.pop()
     if not words:
@@ -147,7 +147,7 @@ def read_name(text: str, pos: int, ctx: Context | None = None) -> tuple[int, int
 
 
 def read_name_before(text: str, end: int) -> tuple[int, int] | None:
-    """The name that ends at ``end`` (``Vita Suci Rahayu selaku ...``), or None."""
+    """The name that ends at ``end`` (``Dewi Lestari selaku ...``), or None."""
     lex = lexicon()
     window_start = max(0, end - 80)
     best = None
@@ -260,7 +260,7 @@ def read_bracket(text: str, pos: int) -> int:
 
 
 def read_unit_number(text: str, pos: int) -> int:
-    """``Kodim 1408/BS``: end of the unit number at ``pos``, else ``pos``."""
+    """``Kodim 0999/AB``: end of the unit number at ``pos``, else ``pos``."""
     m = _UNIT_NUMBER_RE.match(text, pos)
     return m.end() if m else pos
 

@@ -1,5 +1,5 @@
 """Officials: an office title bound to a name (``Pj Wali Kota Malang, Wahyu Hidayat``,
-``Sekda Batanghari M Azan``, ``Rudiyanto selaku Sekda``).
+``Sekda Batanghari M Azan``, ``Haryanto selaku Sekda``).
 
 The role is the title as written, from its acting prefix to the end of its
 region or institution (``Pj Wali Kota Malang``, ``Ketua Bawaslu Kota Pasuruan``,
@@ -105,7 +105,7 @@ def _portfolio_words(text: str, pos: int) -> int:
 
 
 def _skip_extra_region(text: str, pos: int, ctx: Context) -> int:
-    """``... DPRD Kota Banjarmasin Provinsi Kalimantan Selatan H Harry``: skip the second region."""
+    """``... DPRD Kota Palu Provinsi Sulawesi Tengah H Sulaiman``: skip the second region."""
     after = skip_spaces(text, pos)
     if after == pos:
         return pos

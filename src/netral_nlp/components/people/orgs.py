@@ -1,7 +1,7 @@
 """ORG mentions: election bodies, ministries, regional governments, agencies, parties.
 
 Extent, as the annotation guide has it: the name as written with its
-qualifier (``Bawaslu Kota Pasuruan``, ``KPU RI``, ``Kodim 1408/BS Makassar``,
+qualifier (``Bawaslu Kota Pasuruan``, ``KPU RI``, ``Kodim 0999/AB Sleman``,
 ``Pemerintah Kota (Pemkot) Malang``). A bracketed acronym after a full name
 with nothing after it is a mention of its own (``Badan Pengawas Pemilu`` and
 ``Bawaslu`` in ``Badan Pengawas Pemilu (Bawaslu)``).
@@ -50,7 +50,7 @@ def _qualifier(text: str, pos: int, ctx: Context, before_name: bool, allow_regio
 
 
 def _government(text: str, pos: int, ctx: Context, before_name: bool) -> int | None:
-    """``Pemkot Malang``, ``Pemerintah Kabupaten (Pemkab) Sukamara``, ``pemkot makassar``."""
+    """``Pemkot Malang``, ``Pemerintah Kabupaten (Pemkab) Sleman``, ``pemkot makassar``."""
     lex = lexicon()
     m = lex.government_re.match(text, pos)
     if not m:
@@ -103,7 +103,7 @@ def org_at(text: str, pos: int, ctx: Context, before_name: bool = False) -> OrgM
 
 
 def _unit(text: str, pos: int, ctx: Context, before_name: bool) -> OrgMatch | None:
-    """``Dinas Pendidikan Jabar``, ``Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Kapuas``."""
+    """``Dinas Kesehatan Jateng``, ``Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Sleman``."""
     lex = lexicon()
     m = lex.unit_head_re.match(text, pos)
     if not m:

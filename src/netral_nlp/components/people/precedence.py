@@ -19,6 +19,12 @@ Order of authority, highest first:
      ``Asosiasi`` ...) -> ORG.
    Anything else the model finds (PERSON of private citizens, journalists,
    PLACE) is not annotated here.
+
+Because only those contexts can use a model span, the shipped pipeline keeps
+``ner`` disabled and runs it on the sentences that have one of them
+(``model_windows``): a speech verb, a candidate cue or an institution head
+word. Enabling ``ner`` (``nlp.enable_pipe("ner")``) runs it on whole documents
+and this component uses ``doc.ents`` as they are.
 """
 
 from __future__ import annotations
@@ -118,3 +124,35 @@ def model_orgs(text: str, model_orgs_spans: list[tuple[int, int]], orgs: list[Or
             taken.append((start, end))
     return added
 
+
+
+@lru_cache(maxsize=1)
+def _context_re() -> re.Pattern[str]:
+    """Any word that gives a model span a domain context (see rule 4)."""
+    lex = lexicon()
+    words = sorted({*lex.speech, *_model_org_heads()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+#: characters around a context word that the model sees (within its sentence)
+WINDOW_BEFORE, WINDOW_AFTER = 80, 100
+
+
+def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of the sentences where a statistical span could be accepted: around
+    each speech verb, candidate cue or institution head word (rule 4's contexts)."""
+    lex = lexicon()
+    windows: list[tuple[int, int]] = []
+    for start, end in sentences:
+        for pattern in (_context_re(), lex.pair_cue_re):
+            for m in pattern.finditer(text, start, end):
+                lo, hi = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
+                windows.append((lo, hi))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
