@@ -17,7 +17,7 @@ from typing import Any
 
 from ..evaluate.scoring import as_dict
 from .labelstudio import ENTITY_LABELS, EVENT_TYPES
-from .offsets import align
+from .offsets import align, empty_record
 
 
 def _spans(line: dict[str, Any]) -> list[tuple[int, int, str]]:
@@ -38,16 +38,7 @@ def line_to_record(line: dict[str, Any], problems: list[str] | None = None) -> d
     """One doccano line as a record dict."""
     text = line.get("text") or ""
     rid = line.get("record_id", line.get("id"))
-    record: dict[str, Any] = {
-        "id": None if rid is None else str(rid),
-        "text": text,
-        "entities": [],
-        "dates": [],
-        "rules": [],
-        "events": [],
-    }
-    if line.get("meta") is not None:
-        record["meta"] = line["meta"]
+    record: dict[str, Any] = empty_record(rid, text, line.get("meta"))
     for start, end, label in sorted(_spans(line)):
         offsets = align(text, start, end, None)
         if offsets is None or (label not in ENTITY_LABELS and label not in EVENT_TYPES):

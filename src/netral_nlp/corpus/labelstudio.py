@@ -17,7 +17,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..evaluate.scoring import as_dict
 from ..schema import Category, DateKind, EntityLabel, EventType, Modality
-from .offsets import align
+from .offsets import align, empty_record
 
 TEXT_NAME = "text"
 ENTITY_LABELS: tuple[str, ...] = get_args(EntityLabel)
@@ -204,16 +204,7 @@ def task_to_record(
     data = task.get("data") or {}
     text = data.get("text") or ""
     rid = data.get("record_id", data.get("id", task.get("id")))
-    record: dict[str, Any] = {
-        "id": None if rid is None else str(rid),
-        "text": text,
-        "entities": [],
-        "dates": [],
-        "rules": [],
-        "events": [],
-    }
-    if data.get("meta") is not None:
-        record["meta"] = data["meta"]
+    record: dict[str, Any] = empty_record(rid, text, data.get("meta"))
     regions: dict[str, dict[str, Any]] = {}
     fields: dict[str, dict[str, Any]] = {}
     for result in _pick_results(task, use_predictions):

@@ -40,3 +40,18 @@ def align(text: str, start: int, end: int, span_text: str | None) -> tuple[int, 
         return None
     best = min(hits, key=lambda h: abs(h - start))
     return (best, best + len(span_text))
+
+
+def empty_record(rid, text: str, meta=None) -> dict:
+    """The record an imported task starts from (id as a string, no annotations yet)."""
+    record = {
+        "id": None if rid is None else str(rid),
+        "text": text,
+        "entities": [],
+        "dates": [],
+        "rules": [],
+        "events": [],
+    }
+    if meta is not None:
+        record["meta"] = meta
+    return record
