@@ -44,7 +44,7 @@ FORMATS = [
     ("Jum, 04 Oktober 2024\n\nJudul berita", "Jum, 04 Oktober 2024", "2024-10-04"),
     ("24 - Sep - 2024, 09:33\n\nIsi berita", "24 - Sep - 2024", "2024-09-24"),
     ("Oktober 2, 2024\n\nIsi berita", "Oktober 2, 2024", "2024-10-02"),
-    ("Rabu 09 Oct 2024 12:03 WIB\n\nIsi berita", "Rabu 09 Oct 2024", "2024-10-09"),
+    ("Senin 21 Oct 2024 16:18 WIB\n\nIsi berita", "Senin 21 Oct 2024", "2024-10-21"),
     ("Pertemuan digelar Selasa, 26 September 2023 di gedung DPRD.", "Selasa, 26 September 2023", "2023-09-26"),
     ("Rapat berakhir 22 SEPTEMBER 2024 malam.", "22 SEPTEMBER 2024", "2024-09-22"),
     ("Warga berkumpul 28\nNovember 2023 di balai.", "28\nNovember 2023", "2023-11-28"),
@@ -84,7 +84,7 @@ def test_month_abbreviation(dates_nlp, abbr, month, dot):
 
 
 def test_full_month_name_does_not_take_the_sentence_period(dates_nlp):
-    assert only(dates_nlp, "Pemungutan suara pada 27 November 2024. Warga siap.")[0] == "27 November 2024"
+    assert only(dates_nlp, "Rapat evaluasi digelar pada 18 November 2024. Warga siap.")[0] == "18 November 2024"
 
 
 def test_day_month_in_parentheses_without_day_name(dates_nlp):
@@ -95,13 +95,13 @@ def test_day_month_in_parentheses_without_day_name(dates_nlp):
 # --- ranges -------------------------------------------------------------------
 
 RANGES = [
-    ("Masa kampanye 28 November 2023 hingga 10 Februari 2024.", "28 November 2023 hingga 10 Februari 2024",
-     "2023-11-28/2024-02-10"),
-    ("Kampanye berlangsung 25 September hingga 23 November 2024.", "25 September hingga 23 November 2024",
-     "2024-09-25/2024-11-23"),
+    ("Masa kampanye 14 November 2023 hingga 8 Februari 2024.", "14 November 2023 hingga 8 Februari 2024",
+     "2023-11-14/2024-02-08"),
+    ("Kampanye berlangsung 20 September hingga 18 November 2024.", "20 September hingga 18 November 2024",
+     "2024-09-20/2024-11-18"),
     ("Pendaftaran dibuka 11-13 Februari 2024.", "11-13 Februari 2024", "2024-02-11/2024-02-13"),
-    ("Rekapitulasi mulai 27 November hingga 16 Desember 2024.", "27 November hingga 16 Desember 2024",
-     "2024-11-27/2024-12-16"),
+    ("Rekapitulasi mulai 29 November hingga 12 Desember 2024.", "29 November hingga 12 Desember 2024",
+     "2024-11-29/2024-12-12"),
     ("Tahapan berjalan 1 Juni sampai dengan 5 Juli 2024.", "1 Juni sampai dengan 5 Juli 2024",
      "2024-06-01/2024-07-05"),
     ("Tahapan berjalan 1 Juni sampai 5 Juli 2024.", "1 Juni sampai 5 Juli 2024", "2024-06-01/2024-07-05"),
@@ -138,8 +138,8 @@ def test_range_with_end_before_start_is_not_a_range(dates_nlp):
 
 
 def test_separated_dates_are_not_joined(dates_nlp):
-    text = "Masa tenang dimulai Ahad (24/11/2024) hingga dua hari ke depan, Selasa (26/11/2024)."
-    assert [f[1] for f in dates_of(dates_nlp, text)] == ["2024-11-24", "2024-11-26"]
+    text = "Pendaftaran dibuka Ahad (15/12/2024) hingga tiga hari berikutnya, Rabu (18/12/2024)."
+    assert [f[1] for f in dates_of(dates_nlp, text)] == ["2024-12-15", "2024-12-18"]
 
 
 # --- missing years ---------------------------------------------------------------
@@ -204,12 +204,12 @@ def test_leap_day_is_valid(dates_nlp):
 NON_DATES = [
     "ASN wajib netral pada Pemilu 2024.",
     "Tahun 2024 adalah tahun politik.",
-    "Diatur dalam Undang-Undang Nomor 20 Tahun 2023 tentang ASN.",
+    "Diatur dalam Undang-Undang Nomor 31 Tahun 2019 tentang Kearsipan Desa.",
     "Sesuai UU No 5 tahun 2014 tentang ASN.",
     "Pemkot Malang\n2 min read\nIsi berita.",
     "H-1 kampanye, ASN membaca ikrar.",
     "Acara dimulai pukul 09:33 WIB.",
-    "Rapat dimulai pukul 19.00 WIB dan selesai 21.00.",
+    "Rapat dibuka pukul 19.00 WIB lalu ditutup 21.00.",
     "Hubungi Telp 0812-3456-7890 atau (0341) 551234.",
     "Hubungi nomor 021-12-2024 untuk aduan.",
     "Bawaslu menangani 1.010 perkara sepanjang tahun.",
@@ -238,7 +238,7 @@ def test_nothing_inside_related_article_links(dates_nlp):
 # --- kinds -----------------------------------------------------------------------
 
 KINDS = [
-    ("Masa kampanye berlangsung 25 September hingga 23 November 2024.", "campaign_period"),
+    ("Masa kampanye berlangsung 20 September hingga 18 November 2024.", "campaign_period"),
     ("Pemungutan suara dijadwalkan pada 27 November 2024.", "voting_day"),
     ("Hari pencoblosan jatuh pada 14 Februari 2024.", "voting_day"),
     ("Masa tenang berlaku 24 November hingga 26 November 2024.", "quiet_period"),
@@ -247,7 +247,7 @@ KINDS = [
     ("Pendaftaran calon dibuka 27 Agustus 2024.", "election_stage"),
     ("Penetapan pasangan calon dilakukan 22 September 2024.", "election_stage"),
     ("Pelantikan bupati terpilih berlangsung 20 Februari 2025.", "election_stage"),
-    ("Per 27 Agustus 2024, pendaftaran bakal calon dibuka.", "election_stage"),
+    ("Per 29 Agustus 2024, pendaftaran pasangan bakal calon dibuka.", "election_stage"),
     ('"ASN harus netral," kata Bupati di pendopo, Selasa (24/9/2024).', "event_date"),
     ("“Kami menerima laporan kampanye itu,” ujar Ketua Bawaslu, Rabu (9/10/2024).", "event_date"),
     ("Ikrar netralitas dibacakan di halaman kantor, Senin (11/12/2023).", "event_date"),
@@ -273,8 +273,8 @@ def test_quoted_cue_does_not_decide_the_kind(dates_nlp):
 
 def test_nearest_cue_wins(dates_nlp):
     text = (
-        "Pemungutan suara dilaksanakan 27 November, sementara rekapitulasi berlangsung "
-        "27 November hingga 16 Desember 2024."
+        "Pemungutan suara dilaksanakan 28 November, sementara rekapitulasi berlangsung "
+        "29 November hingga 12 Desember 2024."
     )
     assert [f[2] for f in dates_of(dates_nlp, text)] == ["voting_day", "counting_period"]
 
@@ -334,15 +334,15 @@ def test_resolved_day_name_in_the_future(dates_nlp):
 
 
 def test_resolved_h_minus_stage(dates_nlp):
-    text = f"{BODY} Masa kampanye 25 September hingga 23 November 2024. H-1 kampanye, ASN berikrar."
+    text = f"{BODY} Masa kampanye 20 September hingga 18 November 2024. H-1 kampanye, ASN berikrar."
     found, _ = resolved(dates_nlp, text)
-    assert found == [("H-1 kampanye", "2024-09-24")]
+    assert found == [("H-1 kampanye", "2024-09-19")]
 
 
 def test_resolved_hari_ini_takes_the_date_next_to_it(dates_nlp):
-    text = f"{HEADER}{BODY} Kampanye resmi dimulai hari ini, Rabu (25/9/2024)."
+    text = f"{HEADER}{BODY} Pendaftaran resmi dibuka hari ini, Senin (30/9/2024)."
     found, _ = resolved(dates_nlp, text)
-    assert found == [("hari ini", "2024-09-25")]
+    assert found == [("hari ini", "2024-09-30")]
 
 
 def test_nothing_resolved_without_reference(dates_nlp):
@@ -401,7 +401,7 @@ def test_bad_input_does_not_crash(dates_nlp, text):
 
 
 def test_huge_text(dates_nlp):
-    text = ("Kampanye 25 September hingga 23 November 2024, kata dia, Selasa (24/9). " * 2000)[:150_000]
+    text = ("Kampanye 20 September hingga 18 November 2024, kata dia, Kamis (19/9). " * 2000)[:150_000]
     doc = annotate(dates_nlp.make_doc(text))  # the component alone: one 150k-character 'sentence'
     assert len(doc.spans["dates"]) > 1000
 
@@ -428,7 +428,7 @@ def test_record_and_serialisation(dates_nlp):
         ("Bawaslu menggelar patroli pengawasan masa tenang di enam kecamatan, Minggu (11/2/2024) malam.",
          "event_date"),
         ("Kedua pasangan calon akan memulai kampanye pada 25 September 2024.", "campaign_period"),
-        ("Kampanye yang sudah dimulai sejak 25 September 2024 berjalan damai.", "campaign_period"),
+        ("Kampanye yang telah dimulai sejak 20 September 2024 berlangsung tertib.", "campaign_period"),
         ("Pilkada serentak di provinsi itu digelar 27 November 2024.", "voting_day"),
         ("Pengundian nomor urut digelar di kantor KPU. Acara ini berlangsung pada 23 September 2024.",
          "election_stage"),
@@ -479,8 +479,8 @@ def test_plain_text_api_gives_the_pipeline_dates(dates_nlp):
         "Sleman Pos\nSelasa, 24 September 2024\n\n"
         "SLEMAN – Bawaslu menggelar sosialisasi netralitas ASN, Senin (23/9/2024).\n"
         "Baca juga: Jadwal kampanye 25 September 2024\n"
-        "Masa kampanye berlangsung 25 September hingga 23 November 2024, "
-        "sedangkan pemungutan suara pada 27 November 2024."
+        "Masa kampanye berlangsung 20 September hingga 18 November 2024, "
+        "sedangkan pemungutan suara pada 28 November 2024."
     )
     expected = dates_of(dates_nlp, text)
     got = [(d["text"], d["value"], d["kind"]) for d in extract_dates(text)]

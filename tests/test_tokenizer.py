@@ -14,13 +14,13 @@ def tokens(nlp, text: str) -> list[str]:
     ["Kab.", "Kec.", "Kel.", "No.", "Prof.", "Dr.", "dr.", "H.", "Hj.", "KH.", "S.Sos.", "M.Si."],
 )
 def test_abbreviation_with_period_is_one_token(blank_nlp, abbr):
-    toks = tokens(blank_nlp, f"Acara dihadiri {abbr} Sutrisno kemarin.")
+    toks = tokens(blank_nlp, f"Acara dihadiri {abbr} Sukardiman kemarin.")
     assert abbr in toks
 
 
 def test_degrees_after_a_name_stay_whole(blank_nlp):
-    toks = tokens(blank_nlp, "Drs. H. Sutrisno, S.Sos., M.Si. hadir.")
-    assert toks[:7] == ["Drs.", "H.", "Sutrisno", ",", "S.Sos.", ",", "M.Si."]
+    toks = tokens(blank_nlp, "Drs. H. Sukardiman, S.Sos., M.Si. hadir.")
+    assert toks[:7] == ["Drs.", "H.", "Sukardiman", ",", "S.Sos.", ",", "M.Si."]
 
 
 @pytest.mark.parametrize("prefix", ["Pj", "Plt", "Plh", "Pj.", "Plt."])
@@ -47,6 +47,7 @@ def test_parenthesised_date_splits_from_brackets(blank_nlp):
 
 
 def test_hyphenated_name_pair_splits_at_hyphen(blank_nlp):
+    # the one example the foundation issue names; every other text here is invented
     toks = tokens(blank_nlp, "pasangan Wahyu Hidayat-Ali Muthohirin")
     assert toks == ["pasangan", "Wahyu", "Hidayat", "-", "Ali", "Muthohirin"]
 
@@ -77,7 +78,7 @@ def test_non_breaking_space_separates_words(blank_nlp):
     [
         ("aparat TNI-Polri bersiaga", ["aparat", "TNI", "-", "Polri", "bersiaga"]),
         ("pasangan Rusdi Hamzah-T.B. Saleh", ["pasangan", "Rusdi", "Hamzah", "-", "T.B.", "Saleh"]),
-        ("pasangan Sri Wulandari-KH Anwar", ["pasangan", "Sri", "Wulandari", "-", "KH", "Anwar"]),
+        ("pasangan Sri Wulandari-KH Mansur", ["pasangan", "Sri", "Wulandari", "-", "KH", "Mansur"]),
     ],
 )
 def test_hyphen_before_a_name_initial_or_honorific_splits(blank_nlp, text, expected):
@@ -92,7 +93,7 @@ def test_hyphenated_acronyms_stay_whole(blank_nlp, word):
 @pytest.mark.parametrize(
     ("text", "piece"),
     [
-        ("dalam Pilkada 2020(ANTARA) kemarin", "ANTARA"),
+        ("dalam Pemilu 2019(ANTARA) kemarin", "ANTARA"),
         ("harus netral,” tegasnya.(ari/red)", "ari"),
         ("Pemilu 2024.-(Humas Pemkab Sleman)-", "Humas"),
     ],

@@ -3,12 +3,12 @@
 - abbreviations with a period (``Kab.``, ``Dr.``, ``S.Sos.``) stay whole: list in
   ``resources/abbreviations.txt``;
 - numeric day-first dates (``19/11/2023``, ``23/9/24``, ``24-09-2024``) are one token;
-- a hyphen before a capitalised name splits (``Hidayat-Ali``, ``TNI-Polri``),
+- a hyphen before a capitalised name splits (``Hamzah-Rusdi``, ``TNI-Polri``),
   and so does one between a name and an initial or honorific
-  (``Manaf-T.A.``, ``Rismaharini-KH``); other hyphenated words stay whole
+  (``Hamzah-T.B.``, ``Wulandari-KH``); other hyphenated words stay whole
   (``Wali-kota``, ``H-1``, ``MenPAN-RB``, ``PDI-P``, ``e-KTP``);
 - an opening bracket glued to what precedes it splits off
-  (``2020(ANTARA)``, ``tegasnya.(adm03/gopos)``, ``2024.-(Humas)``);
+  (``2019(ANTARA)``, ``tegasnya.(ari/red)``, ``2024.-(Humas)``);
 - web domains (``jatimnow.com``) stay whole (spaCy's URL matching).
 """
 
@@ -30,16 +30,16 @@ from .resources import read_lines
 #: day-first numeric dates kept as one token
 NUMERIC_DATE = re.compile(r"^\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?$")
 
-#: hyphen before a capitalised name: ``Hidayat-Ali``, ``TNI-Polri`` -> ``X - Y``
+#: hyphen before a capitalised name: ``Hamzah-Rusdi``, ``TNI-Polri`` -> ``X - Y``
 NAME_PAIR_HYPHEN = rf"(?<=[{ALPHA}])[-–—](?=[{ALPHA_UPPER}][{ALPHA_LOWER}])"
-#: hyphen between a name and an initial or an upper-case honorific: ``Manaf-T.A.``,
-#: ``Rismaharini-KH`` (two lower-case letters before, so ``e-KTP`` stays whole)
+#: hyphen between a name and an initial or an upper-case honorific: ``Hamzah-T.B.``,
+#: ``Wulandari-KH`` (two lower-case letters before, so ``e-KTP`` stays whole)
 NAME_INITIAL_HYPHEN = (
     rf"(?<=[{ALPHA_LOWER}][{ALPHA_LOWER}])[-–—](?=[{ALPHA_UPPER}](?:\.|[{ALPHA_UPPER}]+\b))"
 )
-#: an opening bracket glued to a word, number or punctuation: ``2020(ANTARA)``
+#: an opening bracket glued to a word, number or punctuation: ``2019(ANTARA)``
 GLUED_OPEN_BRACKET = rf"(?<=[{ALPHA}0-9.,;:!?\-–—])\((?=[{ALPHA}0-9*])"
-#: sentence punctuation glued before a bracket: ``tegasnya.(adm/gopos)``
+#: sentence punctuation glued before a bracket: ``tegasnya.(ari/red)``
 PUNCT_BEFORE_BRACKET = rf"(?<=[{ALPHA}0-9])[.,;:!?](?=[-–—]*\()"
 #: dashes glued after sentence punctuation: ``2024.-(Humas)``
 PUNCT_DASH = rf"(?<=[.,;:!?])[-–—]+(?=[({ALPHA}0-9])"
