@@ -61,13 +61,13 @@ def test_hard_wrapped_lines_are_one_sentence(blank_nlp):
         "netralitas selama masa kampanye.\n"
         "Jadwal kampanye berlangsung pada 28\n"
         "November 2023 hingga 10 Februari 2024.\n"
-        "Totok menyampaikan hal itu di\n"
+        "Sutarman menyampaikan hal itu di\n"
         "Jakarta, Jumat."
     )
     assert sents(blank_nlp, text) == [
         "Bawaslu meminta seluruh kepala desa menjaga\nnetralitas selama masa kampanye.",
         "Jadwal kampanye berlangsung pada 28\nNovember 2023 hingga 10 Februari 2024.",
-        "Totok menyampaikan hal itu di\nJakarta, Jumat.",
+        "Sutarman menyampaikan hal itu di\nJakarta, Jumat.",
     ]
 
 
