@@ -143,3 +143,48 @@ def test_a_region_naming_an_office_is_not_the_venue(blank_nlp):
         regions=[("DENPASAR", "Kota Denpasar", "city", "51.71"), ("Bali", "Bali", "province", "51")],
     )
     assert event["region"] == "Kota Denpasar"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what an official asks others to do is an order, not their happening
+        ("Bupati meminta camat memantau kepala desa di wilayahnya selama kampanye.", "supervision"),
+        ("Wali kota menginstruksikan lurah untuk memperketat pengawasan terhadap ASN.", "supervision"),
+        # a modal passive after the trigger: a plan or a possibility
+        ("Surat edaran tentang netralitas pegawai akan diterbitkan pekan depan.", "directive"),
+        ("Laporan masyarakat dapat disampaikan melalui layanan pengaduan Bawaslu.", "violation_report"),
+        # statistics and rankings
+        ("Provinsi itu masuk lima besar dengan laporan pelanggaran netralitas terbanyak.",
+         "violation_report"),
+        # objects and other senses that are no event of the type
+        ("Kepala desa itu mencopot spanduk calon bupati yang terpasang di balai desa.", "sanction"),
+        ("Seorang camat menghadiri deklarasi relawan pasangan calon menjelang pilkada.", "pledge"),
+        ("Bakal calon memasang baliho sosialisasi di sepanjang jalan desa menjelang pemilu.",
+         "socialization"),
+        ("Kades itu meminta warga memilih calon tertentu pada pemilu.", "directive"),
+        ("Camat menyampaikan isi pakta integritas netralitas kepada ketua RT.", "pledge"),
+    ],
+)
+def test_non_happenings_yield_no_event_of_the_type(blank_nlp, text, absent):
+    assert absent not in {e["type"] for e in run(blank_nlp, text)}
+
+
+def test_real_happenings_next_to_the_new_cues_stay(blank_nlp):
+    events = run(blank_nlp, "Bupati Garut mencopot camat yang terbukti ikut kampanye pasangan calon.")
+    assert [e["type"] for e in events] == ["sanction"]
+    events = run(blank_nlp, "Bawaslu menerima laporan dugaan pelanggaran netralitas yang diajukan warga.")
+    assert [e["type"] for e in events] == ["violation_report"]
+
+
+def test_headline_mention_is_dropped_when_the_body_reports_the_type():
+    from netral_nlp.components.events.events import merge
+    from netral_nlp.components.events.triggers import Candidate
+
+    head = Candidate("violation_report", 0, 10, 0, 40, "violation_report", headline=True,
+                     fields={"date": "2024-10-08"})
+    body = Candidate("violation_report", 60, 75, 50, 120, "violation_report",
+                     fields={"date": "2024-10-07"})
+    other = Candidate("sanction", 5, 15, 0, 40, "sanction", headline=True, fields={"date": None})
+    assert [(c.type, c.start) for c in merge([head, other, body])] == [
+        ("sanction", 5), ("violation_report", 60)]

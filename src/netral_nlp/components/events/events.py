@@ -79,7 +79,15 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             merged[merged.index(same)] = cand
         elif not same.fields.get("date") and date:
             same.fields["date"] = date
-    return merged
+    return _drop_repeated_headlines(merged)
+
+
+def _drop_repeated_headlines(events: list[Candidate]) -> list[Candidate]:
+    """A headline or caption mention whose type the body also reports is that body event
+    retold (its date is often the publication day, its wording a short label), so it
+    adds no happening of its own."""
+    body_types = {e.type for e in events if not e.headline}
+    return [e for e in events if not (e.headline and e.type in body_types)]
 
 
 class EventExtractor:

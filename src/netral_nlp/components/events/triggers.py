@@ -101,12 +101,21 @@ def _conditions_hold(entry: TriggerEntry, sentence: str, start: int, end: int) -
     return True
 
 
-def is_hypothetical(sentence: str, start: int) -> bool:
-    """A modal, conditional or prohibiting cue in the same clause before the trigger, or a
-    negation right before it (``belum menerima laporan``)."""
+def is_hypothetical(sentence: str, start: int, end: int | None = None) -> bool:
+    """A modal, conditional, prohibiting or directing cue in the same clause before the
+    trigger, a negation right before it (``belum menerima laporan``), or a modal passive
+    right after it (``surat edaran akan diterbitkan``)."""
     window = sentence[max(0, start - HYPOTHETICAL_WINDOW) : start]
     clause = re.split(r"[,.;:!?\"“”]", window)[-1]
-    return bool(cues()["hypothetical"].search(clause) or cues()["negated"].search(window))
+    if cues()["hypothetical"].search(clause) or cues()["negated"].search(window):
+        return True
+    return end is not None and bool(cues()["hypothetical_after"].search(sentence[end:]))
+
+
+def is_generic(sentence: str) -> bool:
+    """Statistics and rankings (``provinsi dengan laporan terbanyak``) speak of mentions
+    in general, not of one happening."""
+    return bool(cues()["generic"].search(sentence))
 
 
 def find_in_sentence(sentence: str, offset: int) -> list[Candidate]:
@@ -129,7 +138,11 @@ def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int =
                 continue
             sentence = text[lo:hi]
             start, end = match.start() - lo, match.end() - lo
-            if not _conditions_hold(entry, sentence, start, end) or is_hypothetical(sentence, start):
+            if (
+                not _conditions_hold(entry, sentence, start, end)
+                or is_hypothetical(sentence, start, end)
+                or is_generic(sentence)
+            ):
                 continue
             found[index, entry.type] = Candidate(
                 type=entry.type,
