@@ -269,3 +269,68 @@ def test_model_windows_cover_only_sentences_with_a_domain_context():
     windows = model_windows(text, [first, second])
     assert windows and all(second[0] <= lo and hi <= second[1] for lo, hi in windows)
     assert "Sutrisno" in text[windows[0][0] : windows[-1][1]]
+
+
+# ------------------------------------------------- general patterns (project corpus misses)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Bawaslu memeriksa Kepala Desa Sukamaju, Kecamatan Cibeber, Dani Kurnia, pekan lalu.",
+         "Dani Kurnia", "Kepala Desa Sukamaju"),
+        ("Laporan menyebut Lurah Tirtomulyo, Kapanewon Mlandang, Suparno, mengunggah foto.",
+         "Suparno", "Lurah Tirtomulyo"),
+        ("Dandim 0999/Sukamaju Letkol Inf Bambang Sutejo hadir dalam apel.", "Bambang Sutejo", "Dandim 0999/Sukamaju"),
+        ("Komandan Kodim 1234/Sukamaju Letkol Arh Markus Wanggai menambahkan hal itu.",
+         "Markus Wanggai", "Komandan Kodim 1234/Sukamaju"),
+        ("Hadir Danrem 171/Sukamaju Brigjen TNI Joko Santoso dalam apel.", "Joko Santoso", "Danrem 171/Sukamaju"),
+        ("Camat Sukamaju, Muh. Arif Rahman, yang hadir mengaku siap.", "Muh. Arif Rahman", "Camat Sukamaju"),
+        ("Perbekel Sukamaju, I Made Wirata, mengatakan desanya siap.", "I Made Wirata", "Perbekel Sukamaju"),
+        ("Ikrar dibacakan Sekretaris Kota Sukamaju, Yusuf Hamid, di halaman kantor.", "Yusuf Hamid", "Sekretaris Kota Sukamaju"),
+        ("Kordiv Pencegahan, Parmas dan Humas Bawaslu Sukamaju, Nur Aisyah, memaparkan jadwal.",
+         "Nur Aisyah", "Kordiv Pencegahan, Parmas dan Humas Bawaslu Sukamaju"),
+        ("Asisten KASN Bidang Pengawasan Netralitas, Rina Kartika, memaparkan data.",
+         "Rina Kartika", "Asisten KASN Bidang Pengawasan Netralitas"),
+        ("Seorang anggota DPRD Kota Sukamaju, Obaja Lemba, melaporkan kejadian itu.",
+         "Obaja Lemba", "anggota DPRD Kota Sukamaju"),
+        ("Anggota Komisi II DPRD Kota Sukamaju, Fitri Lestari, mengapresiasi langkah itu.",
+         "Fitri Lestari", "Anggota Komisi II DPRD Kota Sukamaju"),
+    ],
+)
+def test_general_title_patterns(people_nlp, text, name, role):
+    found = by_text(ents(people_nlp, text, "OFFICIAL"))
+    assert (name, "OFFICIAL") in found, found
+    assert found[(name, "OFFICIAL")].role == role
+
+
+def test_district_qualifier_is_not_a_name_and_short_name_links(people_nlp):
+    text = ("Bawaslu memeriksa Kepala Desa Sukamaju, Kecamatan Cibeber, Dani Kurnia, pekan lalu. "
+            "Menurut Dani, warga tidak dimobilisasi.")
+    officials = ents(people_nlp, text, "OFFICIAL")
+    assert [e.text for e in officials] == ["Dani Kurnia", "Dani"]
+
+
+def test_lower_case_office_needs_an_appositive(people_nlp):
+    text = "Ia bertemu anggota DPRD Kota Sukamaju Obaja Lemba di pasar."
+    assert ents(people_nlp, text, "OFFICIAL") == []
+
+
+def test_headline_verb_is_not_a_name(people_nlp):
+    text = ("Kades Sukamaju Hadiri Kampanye Paslon\n\n"
+            "Bawaslu menerima laporan bahwa kepala desa itu hadir dalam kampanye.")
+    assert ents(people_nlp, text, "OFFICIAL") == []
+
+
+def test_headline_name_confirmed_by_body_is_kept(people_nlp):
+    text = ("Bupati Sukamaju Teguh Santoso Ingatkan ASN Jaga Netralitas\n\n"
+            "Bupati Sukamaju Teguh Santoso meminta ASN menjaga netralitas.")
+    assert [e.text for e in ents(people_nlp, text, "OFFICIAL")] == ["Teguh Santoso", "Teguh Santoso"]
+
+
+def test_title_without_region_takes_the_whole_name(nlp):
+    text = ("Bawaslu Kota Banjarmasin menerima rekomendasi itu. "
+            "Saat dikonfirmasi, Pj Wali Kota Ahmad Rizal Hakim memastikan rekomendasi dilaksanakan.")
+    found = by_text(ents(nlp, text, "OFFICIAL"))
+    assert ("Ahmad Rizal Hakim", "OFFICIAL") in found, found
+    assert found[("Ahmad Rizal Hakim", "OFFICIAL")].role == "Pj Wali Kota"

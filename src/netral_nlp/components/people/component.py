@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from ...tokenizer import doc_text
 from .candidates import assign_ballots, find_candidates
+from .headlines import confirmed
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
 from .names import Context, common_words, regionish_words
@@ -92,7 +93,7 @@ class PeopleTagger:
         officials = find_officials(text, ctx)
         taken = [(m.start, m.end) for m in officials]
         candidates = find_candidates(text, ctx, taken)
-        rule_persons = rule_persons_allowed(officials + candidates, protected)
+        rule_persons = confirmed(text, rule_persons_allowed(officials + candidates, protected))
 
         ctx.persons = [(m.start, m.end) for m in rule_persons]
         orgs = [o for o in find_orgs(text, ctx) if not _inside_any(o, protected)]

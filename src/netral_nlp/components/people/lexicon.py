@@ -15,8 +15,13 @@ from ...resources import read_json, read_lines
 
 RES = "people/"
 
-#: one word of a person's name: ``Wahyu``, ``Ma’ruf``, an initial ``M``/``A.``, ``T.A.``
-NAME_WORD = r"(?:[A-Z][a-z]+(?:[’'`][A-Za-z][a-z]*)*|(?:[A-Z]\.){1,3}|[A-Z](?![\w’']))"
+#: abbreviated first names written with a dot (``Muh.``, ``Abd.``): part of the name
+NAME_ABBREVS = tuple(read_lines(RES + "name_abbrevs.txt"))
+#: one word of a person's name: ``Wahyu``, ``Ma’ruf``, an initial ``M``/``A.``, ``T.A.``, ``Muh.``
+NAME_WORD = (
+    r"(?:" + "".join(re.escape(a) + "(?= [A-Z])|" for a in sorted(NAME_ABBREVS, key=len, reverse=True))
+    + r"[A-Z][a-z]+(?:[’'`][A-Za-z][a-z]*)*|(?:[A-Z]\.){1,3}|[A-Z](?![\w’']))"
+)
 NAME_WORD_RE = re.compile(NAME_WORD)
 #: an acronym in brackets right after a term: ``(Pj)``, ``(Sekda)``, ``(KPU)``
 BRACKET_ABBR = r"(?:\s*\([A-Za-z][\w\-/ ]{0,24}\))"

@@ -18,7 +18,7 @@ from .lexicon import NAME_WORD_RE, lexicon
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 _BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ ]{0,24}\)")
-_UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z]{1,5})?(?![\w/])")
+_UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z][A-Za-z-]*)?(?![\w/])")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
 _NAME_RUN_RE = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
 
@@ -62,7 +62,8 @@ def regionish_words(text: str) -> frozenset[str]:
     lex = lexicon()
     types = "|".join(re.escape(t) for t in lex.titles["region_types"] + ["Pemkot", "Pemkab", "Pemprov", "Pemko"])
     found = set()
-    for m in re.finditer(rf"(?<![\w-])(?:{types})\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)", text):
+    # ``Wali Kota Ahmad ...`` is a title before a name, not a region
+    for m in re.finditer(rf"(?<![\w-])(?<!Wali )(?:{types})\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)", text):
         found.update(m.group(1).split())
     for m in re.finditer(r"(?m)^[^\S\n]*(?:[\w.]+,\s+)?([A-Z]{3,}(?:\s+[A-Z]{3,})?)\s*[–—-]", text):
         found.update(w.title() for w in m.group(1).split())

@@ -9,6 +9,7 @@ region or institution (``Pj Wali Kota Malang``, ``Ketua Bawaslu Kota Pasuruan``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import NAME_WORD_RE, lexicon
 from .mention import PersonMention
@@ -18,6 +19,7 @@ from .names import (
     read_name,
     read_name_before,
     read_region,
+    read_unit_number,
     skip_spaces,
 )
 from .orgs import org_at
@@ -27,14 +29,20 @@ _CONNECTOR_BEFORE_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+(?:selaku|sebagai|
 _DAN_RE = re.compile(r"dan(?![\w-])")
 _NUMBER_RE = re.compile(r"\d{1,2}(?![\w/])")
 _ACRONYM_WORD_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
+_COMMISSION_RE = re.compile(r"Komisi[ \t\u00a0]+(?:[IVX]{1,4}|[A-E])[ \t\u00a0]+(?=[A-Z])")
 _SOUGHT_RE = re.compile(r"(?<![\w-])(?:calon|paslon|pasangan|bakal)(?![\w-])", re.IGNORECASE)
 
 
-def office_ok(match: re.Match) -> bool:
-    """The office is written as a title (``Bupati``/``BUPATI``), not prose (``bupati``)."""
+def office_ok(match: re.Match, prose: bool = False) -> bool:
+    """The office is written as a title (``Bupati``/``BUPATI``), not prose (``bupati``).
+
+    ``prose``: accept a lower-case office of an institution (``anggota DPRD Kota X``);
+    the caller then demands an appositive name between commas.
+    """
     lex = lexicon()
     office = match.group("office")
-    if office not in lex.office_exact and not (office.isupper() and len(office) > 2):
+    titled = office in lex.office_exact or (office.isupper() and len(office) > 2)
+    if not titled and not (prose and office.islower() and lex.office_kind.get(office) == "org"):
         return False
     before = match.string[max(0, match.start() - 24) : match.start()]
     if lex.not_after_re.search(before):
@@ -55,7 +63,8 @@ def role_end(text: str, match: re.Match, ctx: Context) -> tuple[int, bool] | Non
         if after > end:
             org = org_at(text, after, ctx, before_name=True)
             if org is not None:
-                return org.end, org.public
+                # ``Asisten KASN Bidang Pengawasan Netralitas``: the field may follow the body
+                return _portfolio_words(text, org.end, lead=True), org.public
             office = lex.office_re.match(text, after)
             if office and office_ok(office) and lex.office_kind.get(office.group("office").lower()) == "standalone":
                 return office.end(), True
@@ -67,11 +76,17 @@ def role_end(text: str, match: re.Match, ctx: Context) -> tuple[int, bool] | Non
         after = skip_spaces(text, end)
         if after == end:
             return None
+        commission = _COMMISSION_RE.match(text, after)  # ``Anggota Komisi I DPRD ...``
+        if commission:
+            after = commission.end()
         org = org_at(text, after, ctx, before_name=True)
         if org is None:
             return None
         return org.end, org.public
     if kind == "region":
+        unit = read_unit_number(text, end)
+        if unit > end:  # ``Dandim 0602/Serang``, ``Danrem 143/Haluoleo``
+            return unit, True
         after = skip_spaces(text, end)
         if after > end:
             org = org_at(text, after, ctx, before_name=True)
@@ -84,13 +99,27 @@ def role_end(text: str, match: re.Match, ctx: Context) -> tuple[int, bool] | Non
     return end, True
 
 
-def _portfolio_words(text: str, pos: int) -> int:
-    """Run over a field of duty: ``3 Bidang Administrasi Umum``, ``Pekerjaan Umum (PU)``."""
+def _portfolio_words(text: str, pos: int, lead: bool = False) -> int:
+    """Run over a field of duty: ``3 Bidang Administrasi Umum``, ``Pekerjaan Umum (PU)``,
+    ``Pencegahan, Parmas dan Humas`` (a comma inside the list of fields).
+
+    ``lead``: only a ``Bidang``/``Divisi`` word may open the run (after an institution).
+    """
     lex = lexicon()
     end = pos
+    if lead:
+        after = skip_spaces(text, pos)
+        if not _FIELD_LEAD_RE.match(text, after) or after == pos:
+            return pos
     while True:
         after = skip_spaces(text, end)
         if after == end:
+            comma = _FIELD_COMMA_RE.match(text, end)
+            w = comma and (NAME_WORD_RE.match(text, comma.end()) or _ACRONYM_WORD_RE.match(text, comma.end()))
+            # the comma is inside the list only when another field word and an institution follow
+            if w and w.group() in lex.role_words and _more_fields(text, w.end()):
+                end = w.end()
+                continue
             break
         w = NAME_WORD_RE.match(text, after) or _ACRONYM_WORD_RE.match(text, after)
         if w and w.group() in lex.role_words:
@@ -104,8 +133,62 @@ def _portfolio_words(text: str, pos: int) -> int:
     return read_bracket(text, end)
 
 
+_FIELD_LEAD_RE = re.compile(r"(?:Bidang|Divisi|Urusan)(?![\w-])")
+_FIELD_COMMA_RE = re.compile(r",[ \t\u00a0]+")
+_FIELD_END_RE = re.compile(r"[ \t\u00a0]+(?:dan|serta)[ \t\u00a0]+")
+
+
+def _more_fields(text: str, pos: int) -> bool:
+    """After ``Pencegahan, Parmas``: the list goes on (``dan Humas`` / another comma + field)."""
+    lex = lexicon()
+    probe = pos
+    for _ in range(6):
+        m = _FIELD_END_RE.match(text, probe) or _FIELD_COMMA_RE.match(text, probe) or _SPACE_RE.match(text, probe)
+        if not m:
+            return False
+        w = NAME_WORD_RE.match(text, m.end()) or _ACRONYM_WORD_RE.match(text, m.end())
+        if not w or w.group() not in lex.role_words:
+            return bool(w) and m.re is _SPACE_RE and probe != pos
+        if m.re is _FIELD_END_RE:
+            return True
+        probe = w.end()
+    return False
+
+
+_SPACE_RE = re.compile(r"[ \t\u00a0]+")
+
+
+@lru_cache(maxsize=1)
+def _district_re() -> re.Pattern:
+    kinds = sorted(lexicon().titles["district_qualifiers"], key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in kinds)
+    return re.compile(rf"[ \t\u00a0]*,[ \t\u00a0]*(?:{alt})(?![\w-])[ \t\u00a0]*")
+
+
+_PLACE_RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:[ \u00a0][A-Z][\w'’-]*){0,3}")
+_COMMA_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+
+
+def _skip_district(text: str, pos: int, ctx: Context) -> int:
+    """``Kepala Desa X, Kecamatan Y, Name``: the district qualifier is no part of role or name."""
+    m = _district_re().match(text, pos)
+    if not m:
+        return pos
+    end = ctx.region_at(m.end())
+    if end is None:
+        run = _PLACE_RUN_RE.match(text, m.end())
+        if run is None:
+            return pos
+        end = run.end()
+    comma = _COMMA_RE.match(text, end)
+    return comma.end() if comma else pos
+
+
 def _skip_extra_region(text: str, pos: int, ctx: Context) -> int:
     """``... DPRD Kota Palu Provinsi Sulawesi Tengah H Sulaiman``: skip the second region."""
+    district = _skip_district(text, pos, ctx)
+    if district > pos:
+        return district
     after = skip_spaces(text, pos)
     if after == pos:
         return pos
@@ -122,19 +205,26 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
     found: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
     for m in lex.office_re.finditer(text):
-        if not office_ok(m):
+        prose = not office_ok(m)
+        if prose and not office_ok(m, prose=True):
             continue
         bound = role_end(text, m, ctx)
         if bound is None:
             continue
         end, public = bound
+        if prose and (end == m.end() or not public):
+            continue
         role = text[m.start() : end].strip(" ,")
         name = None
         after = _skip_extra_region(text, end, ctx)
         sep = _SEP_RE.match(text, after)
         if sep is not None:
             name = read_name(text, sep.end(), ctx)
-        if name is None:
+        if prose:
+            # ``seorang anggota DPRD Kota X, Budi Santoso, melapor``: only an appositive
+            if name is None or "," not in sep.group() or not text.startswith(",", name[1]):
+                continue
+        elif name is None:
             before = _CONNECTOR_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None:
                 name = read_name_before(text, before.start())
