@@ -197,3 +197,75 @@ def test_record_carries_rule_fields(rules_nlp):
 def test_bad_input_does_not_crash(rules_nlp, text):
     doc = rules_nlp(text)
     assert "rules" in doc.spans
+
+
+def test_directive_with_negated_complement_is_prohibition(rules_nlp):
+    text = (
+        "Camat meminta seluruh pegawai kecamatan tidak ikut memasang baliho calon di kantor.\n\n"
+        "Para lurah juga diminta tak menghadiri deklarasi pasangan calon.\n\n"
+        "Sekda mengingatkan agar kepala desa menjaga netralitas selama tahapan pemilihan.\n"
+    )
+    assert [r["modality"] for r in rules_of(rules_nlp, text)] == ["prohibition", "prohibition", "obligation"]
+
+
+def test_explicit_dilarang_outranks_earlier_obligation(rules_nlp):
+    text = "Bupati menegaskan pegawai wajib netral dan dilarang hadir di panggung kampanye pasangan calon.\n"
+    rules = rules_of(rules_nlp, text)
+    assert len(rules) == 1 and rules[0]["modality"] == "prohibition"
+
+
+def test_pledge_points_are_obligations_even_when_negative(rules_nlp):
+    text = (
+        "Para pegawai membacakan tiga butir ikrar netralitas, yaitu:\n"
+        "1. Menjaga netralitas dalam melayani warga;\n"
+        "2. Tidak memihak kepada pasangan calon mana pun;\n"
+        "3. Tidak memakai kendaraan dinas untuk kegiatan kampanye.\n"
+    )
+    rules = rules_of(rules_nlp, text)
+    assert [r["marker"] for r in rules] == ["1", "2", "3"]
+    assert {r["modality"] for r in rules} == {"obligation"}
+
+
+def test_positive_item_among_negated_points_stays_obligation(rules_nlp):
+    text = (
+        "Kepala dinas menyampaikan hal yang perlu diperhatikan pegawai selama kampanye:\n"
+        "1. Tidak mengunggah foto bersama pasangan calon di media sosial;\n"
+        "2. Tidak membagikan kalender bergambar calon di kantor;\n"
+        "3. Melaporkan kepada atasan bila diajak mendukung calon tertentu.\n"
+    )
+    rules = rules_of(rules_nlp, text)
+    assert [r["modality"] for r in rules] == ["prohibition", "prohibition", "obligation"]
+
+
+def test_inline_letter_list_after_intro_word(rules_nlp):
+    text = (
+        "Dalam sosialisasi itu, panitia membacakan larangan bagi kepala desa selama pilkada, yaitu "
+        "a. menjadi juru kampanye pasangan calon; b. memakai balai desa untuk rapat tim pemenangan; "
+        "c. membagikan kaus bergambar calon kepada warga.\n"
+    )
+    rules = rules_of(rules_nlp, text)
+    assert [r["marker"] for r in rules] == ["a", "b", "c"]
+    assert rules[1]["text"] == "memakai balai desa untuk rapat tim pemenangan;"
+    assert {r["modality"] for r in rules} == {"prohibition"}
+
+
+def test_prohibition_lead_in_mentioning_stages_still_lists_rules(rules_nlp):
+    text = (
+        "Ketua panwascam menyebut tiga larangan bagi perangkat desa selama tahapan pemilihan, yaitu:\n\n"
+        "Pertama, perangkat desa dilarang menjadi anggota tim pemenangan pasangan calon.\n\n"
+        "Kedua, perangkat desa dilarang memasang baliho calon di kantor desa.\n\n"
+        "Ketiga, perangkat desa tidak boleh membagikan sembako atas nama calon.\n"
+    )
+    rules = rules_of(rules_nlp, text)
+    assert [r["marker"] for r in rules] == ["Pertama", "Kedua", "Ketiga"]
+
+
+def test_ceremony_agenda_is_not_a_rule_list(rules_nlp):
+    text = (
+        "Rangkaian acara berlangsung sebagai berikut:\n"
+        "1. Pembukaan oleh pembawa acara;\n"
+        "2. Pembacaan ikrar netralitas oleh sekretaris daerah;\n"
+        "3. Sambutan bupati tentang netralitas pegawai;\n"
+        "4. Doa penutup.\n"
+    )
+    assert rules_of(rules_nlp, text) == []

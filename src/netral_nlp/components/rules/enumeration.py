@@ -67,7 +67,13 @@ def _candidate(text: str, match: re.Match[str], line: int, inline: bool) -> Cand
     return None
 
 
-_INLINE_AT = re.compile(r"[;:,][ \t\u00a0]*(?=\(?[0-9a-zA-Z]{1,2}[.)])")
+@lru_cache(maxsize=1)
+def _inline_at() -> re.Pattern[str]:
+    """Where an inline marker may start: after ``;`` ``:`` ``,`` or an intro word (``yaitu a. ...``)."""
+    intro = "|".join(read_json("rules/cues.json")["intro"])
+    return re.compile(
+        rf"(?:[;:,]|(?<!\w)(?i:{intro})(?!\w))[ \t\u00a0]*(?=\(?[0-9a-zA-Z]{{1,2}}[.)])"
+    )
 
 
 def candidates(text: str, line_spans: list[tuple[int, int]]) -> list[Candidate]:
@@ -82,7 +88,7 @@ def candidates(text: str, line_spans: list[tuple[int, int]]) -> list[Candidate]:
             cand = _candidate(text, match, index, inline=False)
             if cand:
                 found.append(cand)
-        for sep in _INLINE_AT.finditer(text, start, end):
+        for sep in _inline_at().finditer(text, start, end):
             match = pattern.match(text, sep.end(), end)
             if match:
                 cand = _candidate(text, match, index, inline=True)
@@ -171,8 +177,15 @@ def find_marked_lists(text: str, skip: list[tuple[int, int]]) -> list[list[Item]
 
 
 def _after_colon(text: str, cand: Candidate) -> bool:
-    before = text[max(0, cand.pos - 3) : cand.pos].rstrip()
-    return before.endswith(":")
+    """An inline list opens after ``:`` or an intro word (``..., yaitu a. ...``)."""
+    before = text[max(0, cand.pos - 30) : cand.pos].rstrip()
+    return before.endswith(":") or bool(_intro_end().search(before))
+
+
+@lru_cache(maxsize=1)
+def _intro_end() -> re.Pattern[str]:
+    intro = "|".join(read_json("rules/cues.json")["intro"])
+    return re.compile(rf"(?<!\w)(?:{intro}),?$", re.IGNORECASE)
 
 
 def _has_prose_between(text, line_spans, boiler, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from ...tokenizer import doc_text
 from .cues import cue
 from .enumeration import find_marked_lists
 from .items import Item
-from .modality import first_cue, list_default, own_item_modality, prose_modality
+from .modality import first_cue, is_pledge, list_default, own_item_modality, prose_modality
 from .prose import clauses, is_list_intro, is_prose_rule, rule_span, sentences
 from .sequences import find_sequences, is_announcement
 from .subject import find_subject
@@ -33,7 +33,8 @@ def is_rule_list(text: str, items: list[Item]) -> bool:
     lead = items[0].lead_in
     if items[0].parent_text:
         return True
-    if cue("lead_in_not_rule").search(lead):
+    # ``larangan ... selama tahapan pemilihan:`` announces rules despite ``tahapan``
+    if cue("lead_in_not_rule").search(lead) and not cue("prohibiting_lead_in").search(lead):
         return False
     conduct = sum(_item_conduct(text[i.start : i.end]) for i in items)
     if cue("lead_in_rule").search(lead):
@@ -46,8 +47,10 @@ def _set_list_modality(text: str, items: list[Item]) -> None:
     for item in items:
         by_parent.setdefault(item.parent_text or None, []).append(item)
     for parent_text, group in by_parent.items():
-        own = [own_item_modality(text[i.start : i.end]) for i in group]
-        default = list_default(group[0].lead_in, parent_text or "", own)
+        texts = [text[i.start : i.end] for i in group]
+        pledge = not parent_text and is_pledge(group[0].lead_in)
+        own = [own_item_modality(t, pledge) for t in texts]
+        default = list_default(group[0].lead_in, parent_text or "", texts)
         for item, modality in zip(group, own, strict=True):
             item.extra["modality"] = modality or default
 
