@@ -29,7 +29,7 @@ def test_numbered_list_interrupted_by_baca_juga(rules_nlp):
         "1. Dilarang memasang baliho calon di halaman kantor;\n\n"
         "2. Dilarang menghadiri deklarasi pasangan calon;\n\n"
         "Baca juga:\nHarga Cabai Naik Menjelang Akhir Tahun\n\n"
-        "3. Dilarang memberikan surat dukungan disertai fotokopi KTP;\n"
+        "3. Dilarang menyerahkan salinan KTP warga sebagai surat dukungan calon;\n"
         "4. Dilarang mengunggah foto kampanye di media sosial.\n"
     )
     rules = rules_of(rules_nlp, text)
@@ -87,7 +87,7 @@ def test_nested_list_children_carry_parent_and_prohibition(rules_nlp):
 def test_wrapped_item_continues_over_lines(rules_nlp):
     text = (
         "Larangan bagi ASN selama pemilihan:\n"
-        "1. Dilarang memberikan dukungan kepada calon\n"
+        "1. Dilarang menunjukkan keberpihakan kepada calon\n"
         "bupati dan wakil bupati dalam bentuk apa pun;\n"
         "2. Dilarang ikut kampanye.\n"
     )
@@ -113,7 +113,7 @@ def test_ordinal_prose_with_announced_count(rules_nlp):
     text = (
         "Terdapat 4 poin ikrar yang dibacakan para pegawai di halaman kantor bupati. "
         "Keempat poin itu adalah menjaga netralitas dalam pelayanan publik.\n\n"
-        "Kemudian, menghindari konflik kepentingan. Serta memakai media sosial secara bijak "
+        "Kemudian, menghindari konflik kepentingan. Serta bijak bermedia sosial "
         "dan menolak politik uang dalam bentuk apa pun.\n"
     )
     rules = rules_of(rules_nlp, text)
@@ -127,7 +127,7 @@ def test_ordinal_prose_with_announced_count(rules_nlp):
 
 def test_ordinal_words_in_quotes(rules_nlp):
     text = (
-        "“Pertama, ASN dilarang menghadiri deklarasi calon. Kedua, ASN tidak boleh menjadi tim sukses,” "
+        "“Pertama, ASN dilarang hadir dalam deklarasi calon. Kedua, ASN tidak boleh menjadi tim sukses,” "
         "kata Sekda. Ketiga, ASN dilarang memakai fasilitas negara untuk kampanye.\n"
     )
     rules = rules_of(rules_nlp, text)

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from ...resources import read_json
+from ...schema import Category
 
-CATEGORIES: tuple[str, ...] = (
-    "candidate_support",
-    "campaign_participation",
-    "attributes_symbols",
-    "social_media",
-    "state_facilities",
-    "mobilization",
-    "partisan_decision",
-    "inducement",
-    "support_letter",
-    "campaign_materials",
-    "money_politics",
-    "conflict_of_interest",
-    "neutrality_general",
-    "other",
-)
+#: the record format's categories, in its order (one definition: schema.Category)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
 #: cue lists that hold full regexes rather than words
