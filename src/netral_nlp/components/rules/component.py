@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ...spans import add_span
 from ...tokenizer import doc_text
@@ -53,32 +54,40 @@ class RuleFinder:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["rules"] = []
-        try:
-            items = find_items(doc)
-        except RecursionError:  # pathological input: no rules rather than a crash
-            items = []
-        if not items:
-            return doc
-        text = doc_text(doc)
-        texts = [text[i.start : i.end] for i in items]
-        categories = self.categorizer.predict(texts)
-        for item, category in zip(items, categories, strict=True):
-            fields: dict[str, Any] = {
-                "marker": item.marker,
-                "modality": item.extra["modality"],
-                "category": category,
-            }
-            if item.extra.get("subject"):
-                fields["subject"] = item.extra["subject"]
-            if item.parent is not None:
-                fields["parent"] = item.parent
-            add_span(doc, "rules", item.start, item.end, "RULE", **fields)
-        return doc
+        return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 64):
-        for doc in docs:
-            yield self(doc)
+        """Find the items doc by doc, classify a batch's items in one model call (a call
+        to the classifier costs more than the items themselves)."""
+        for batch in minibatch(docs, size=batch_size):
+            found = [(doc, self._items(doc)) for doc in batch]
+            texts = [doc_text(doc)[i.start : i.end] for doc, items in found for i in items]
+            categories = iter(self.categorizer.predict(texts) if texts else [])
+            for doc, items in found:
+                doc.spans["rules"] = []
+                for item in items:
+                    self._add(doc, item, next(categories))
+                yield doc
+
+    @staticmethod
+    def _items(doc: Doc) -> list:
+        try:
+            return find_items(doc)
+        except RecursionError:  # pathological input: no rules rather than a crash
+            return []
+
+    @staticmethod
+    def _add(doc: Doc, item, category: str) -> None:
+        fields: dict[str, Any] = {
+            "marker": item.marker,
+            "modality": item.extra["modality"],
+            "category": category,
+        }
+        if item.extra.get("subject"):
+            fields["subject"] = item.extra["subject"]
+        if item.parent is not None:
+            fields["parent"] = item.parent
+        add_span(doc, "rules", item.start, item.end, "RULE", **fields)
 
     # serialisation: the model lives in the component's own folder
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
