@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ...resources import read_json
 from ...spans import attrs_of, group
 from .triggers import Candidate, cues
 
@@ -16,12 +17,6 @@ EVENT_KINDS = ("event_date", "publication", "other")
 #: types whose date is taken from the article's event date when their sentence has none
 DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
 REGION_PREFERENCE = ("city", "regency")
-PARTICIPANTS = re.compile(
-    r"\b(\d[\d.]*)\s+(kepala\s+OPD|kepala\s+desa|kades|camat|lurah|peserta|ASN|orang|pegawai|pejabat"
-    r"|perangkat\s+desa|personel|anggota|PNS|PPPK)\b",
-    re.IGNORECASE,
-)
-
 
 def _day_value(value: str | None) -> str | None:
     """The day a date value names (a range's start), or None for month-only values."""
@@ -148,8 +143,16 @@ def actors(doc: Doc, cand: Candidate) -> list[dict]:
     return before or found
 
 
+@lru_cache(maxsize=1)
+def _participants_re() -> re.Pattern[str]:
+    """A count followed by a participant group (``8 kepala OPD``) from cues.json."""
+    groups = sorted(read_json("events/cues.json")["participant_groups"], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, g.split())) for g in groups)
+    return re.compile(rf"\b(\d[\d.]*)\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
 def participants(text: str, cand: Candidate) -> str | None:
     """Counted participants stated in the sentence (``8 kepala OPD, 4 camat``)."""
     sentence = text[cand.sent_start : cand.sent_end]
-    counts = [m.group(0) for m in PARTICIPANTS.finditer(sentence)]
+    counts = [m.group(0) for m in _participants_re().finditer(sentence)]
     return ", ".join(counts) if counts else None
