@@ -334,3 +334,18 @@ def test_title_without_region_takes_the_whole_name(nlp):
     found = by_text(ents(nlp, text, "OFFICIAL"))
     assert ("Ahmad Rizal Hakim", "OFFICIAL") in found, found
     assert found[("Ahmad Rizal Hakim", "OFFICIAL")].role == "Pj Wali Kota"
+
+
+def test_batched_pipe_equals_one_document_at_a_time(nlp):
+    """The NER runs once per batch over every document's windows: no entity may leak
+    between documents of a batch."""
+    from netral_nlp.schema import to_record as record_of
+
+    texts = [
+        "Pj Bupati Sleman, Budi Santoso, mengingatkan ASN. Hal itu disampaikan Rahmat Hidayat, kata dia.",
+        "Ketua Bawaslu Kota Blitar Siti Aminah menegaskan hal yang sama, ujar Joko Widodo Santosa.",
+        "Warga Desa Sukamaju berkumpul di balai desa, kata Hartono kepada wartawan.",
+    ]
+    one_by_one = [record_of(nlp(t)).to_json_dict()["entities"] for t in texts]
+    batched = [record_of(d).to_json_dict()["entities"] for d in nlp.pipe(texts, batch_size=3)]
+    assert batched == one_by_one

@@ -8,7 +8,10 @@ with or without any of them.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from ...tokenizer import doc_text
@@ -19,7 +22,13 @@ from .mention import PersonMention
 from .names import Context, common_words, regionish_words
 from .officials import find_officials
 from .orgs import OrgMatch, find_orgs
-from .precedence import model_orgs, model_persons, model_windows, rule_persons_allowed
+from .precedence import (
+    has_unknown_name,
+    model_orgs,
+    model_persons,
+    model_windows,
+    rule_persons_allowed,
+)
 
 GROUP = "entities"
 #: labels of other components that this one must not contradict
@@ -35,29 +44,62 @@ class PeopleTagger:
         self.max_chars = max_chars
         self.model = model
 
-    def model_entities(self, doc: Doc, text: str, sentences: list[tuple[int, int]]) -> list:
-        """(start, end, label) of the statistical NER: ``doc.ents`` when ``ner`` ran on the
-        whole document, else the disabled ``ner`` run on the sentences that can use it."""
-        if not self.use_model:
-            return []
-        if doc.ents or self.nlp is None or self.model in self.nlp.pipe_names:
-            return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        if self.model not in self.nlp.component_names:
-            return []
-        ner = self.nlp.get_pipe(self.model)
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in model_windows(text, sentences)]
-        spans = [span for span in spans if span is not None and len(span)]
-        found = []
-        for span, sub in zip(spans, ner.pipe(span.as_doc() for span in spans), strict=True):
-            found += [(span.start_char + e.start_char, span.start_char + e.end_char, e.label_) for e in sub.ents]
-        return found
+    def _ner(self):
+        """The disabled statistical NER to run on demand, or None (off, absent, or
+        already run on the whole document as an enabled pipe)."""
+        if not self.use_model or self.nlp is None or self.model in self.nlp.pipe_names:
+            return None
+        return self.nlp.get_pipe(self.model) if self.model in self.nlp.component_names else None
+
+    def _windows(self, doc: Doc, draft: _Draft, known: list[tuple[int, int]] | None) -> list[Span]:
+        """Stretches to run the NER on: rule 4's contexts (precedence.py), and with a
+        gazetteer only those that still hold a name the rules did not explain."""
+        windows = model_windows(draft.text, draft.sentences)
+        if known is not None:
+            windows = [w for w in windows if has_unknown_name(draft.text, w, known, draft.common)]
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in windows]
+        return [span for span in spans if span is not None and len(span)]
+
+    def _run_ner(self, spans: list[Span]) -> list[list[tuple[int, int, str]]]:
+        """One NER call over many windows (per-call overhead dominates small inputs);
+        the entities of each window, in its document's offsets."""
+        ner = self._ner()
+        if ner is None or not spans:
+            return [[] for _ in spans]
+        return [
+            [(span.start_char + e.start_char, span.start_char + e.end_char, e.label_) for e in sub.ents]
+            for span, sub in zip(spans, ner.pipe(span.as_doc() for span in spans), strict=True)
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 64):
+        """Rules doc by doc, the NER once per batch over every window, then the rest."""
+        for batch in minibatch(docs, size=batch_size):
+            drafts = [self._draft(doc) for doc in batch]
+            windows = [
+                self._windows(doc, d, d.known) if d.ents is None and self.use_model else []
+                for doc, d in zip(batch, drafts, strict=True)
+            ]
+            found = iter(self._run_ner([w for ws in windows for w in ws]))
+            for doc, draft, ws in zip(batch, drafts, windows, strict=True):
+                per_window = [next(found) for _ in ws]
+                if draft.ents is None:
+                    draft.ents = [ent for ents in per_window for ent in ents]
+                self._write(doc, *self._complete(draft))
+                yield doc
+
+    def find(self, doc: Doc) -> tuple[list[PersonMention], list[OrgMatch]]:
+        """All person mentions (label None = known non-official) and ORG mentions."""
+        draft = self._draft(doc)
+        if draft.ents is None:
+            spans = self._windows(doc, draft, draft.known) if self.use_model else []
+            draft.ents = [ent for ents in self._run_ner(spans) for ent in ents]
+        return self._complete(draft)
+
+    def _write(self, doc: Doc, persons: list[PersonMention], orgs: list[OrgMatch]) -> None:
         doc.spans.setdefault(GROUP, [])
-        text = doc_text(doc)
-        if not text.strip():
-            return doc
-        persons, orgs = self.find(doc)
         boiler = boilerplate_ranges(doc)
 
         def keep(start: int, end: int) -> bool:
@@ -71,24 +113,31 @@ class PeopleTagger:
         for o in orgs:
             if keep(o.start, o.end):
                 add_span(doc, GROUP, o.start, o.end, "ORG")
-        return doc
 
-    def find(self, doc: Doc) -> tuple[list[PersonMention], list[OrgMatch]]:
-        """All person mentions (label None = known non-official) and ORG mentions."""
+    def _draft(self, doc: Doc) -> _Draft:
+        """Everything the rules find; the model's part is left for :meth:`_complete`."""
         text = doc_text(doc)[: self.max_chars]
         existing = [s for s in group(doc, GROUP) if s.label_ in PROTECTED_LABELS]
         regions = [(s.start_char, s.end_char) for s in existing if s.label_ == "REGION"]
         protected = [(s.start_char, s.end_char) for s in existing]
         sentences = _sentences(doc, len(text))
-        ents = self.model_entities(doc, text, sentences)
-        model_person = [(s, e) for s, e, label in ents if label == "PERSON"]
-        model_place = [(s, e) for s, e, label in ents if label in ("PLACE", "GPE", "LOC")]
-        model_org = [(s, e) for s, e, label in ents if label == "ORG"]
+        common = common_words(text)
+        draft = _Draft(text, sentences, common, protected)
+        if not text.strip():
+            draft.ents = []
+            return draft
         # the model only hints at places where no gazetteer ran; its PERSON spans never
-        # steer the rules (precedence.py): they are judged after the rules are done
-        places = model_place if not regions else []
+        # steer the rules (precedence.py): they are judged after the rules are done, so
+        # with a gazetteer the model runs only where the rules left a name unexplained
+        if doc.ents or not regions or self._ner() is None:
+            draft.ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            if not doc.ents and not regions and self.use_model:
+                draft.ents = [e for ents in self._run_ner(self._windows(doc, draft, None)) for e in ents]
+        if not self.use_model:
+            draft.ents = []
+        places = [(s, e) for s, e, label in draft.ents or () if label in ("PLACE", "GPE", "LOC")]
         ctx = Context(text, regions=regions, places=places, persons=[], regionish=regionish_words(text),
-                      common=common_words(text))
+                      common=common)
 
         officials = find_officials(text, ctx)
         taken = [(m.start, m.end) for m in officials]
@@ -98,15 +147,39 @@ class PeopleTagger:
         ctx.persons = [(m.start, m.end) for m in rule_persons]
         orgs = [o for o in find_orgs(text, ctx) if not _inside_any(o, protected)]
         blocked = [(o.start, o.end) for o in orgs] + protected
-        linked = link_mentions(text, rule_persons, blocked)
-        persons = rule_persons + linked
-        if self.use_model:
-            extra = model_persons(text, model_person, persons, orgs, sentences, protected, ctx)
-            persons += extra + link_mentions(text, extra, blocked + [(m.start, m.end) for m in persons])
-            orgs += model_orgs(text, model_org, orgs, protected + [(m.start, m.end) for m in persons])
-        assign_ballots(text, persons, sentences)
+        draft.ctx, draft.orgs, draft.blocked = ctx, orgs, blocked
+        draft.persons = rule_persons + link_mentions(text, rule_persons, blocked)
+        draft.known = blocked + [(m.start, m.end) for m in draft.persons] + regions
+        return draft
+
+    def _complete(self, draft: _Draft) -> tuple[list[PersonMention], list[OrgMatch]]:
+        """Add what the model found with domain context, then ballot numbers."""
+        text, persons, orgs = draft.text, draft.persons, draft.orgs
+        if self.use_model and draft.ents:
+            model_person = [(s, e) for s, e, label in draft.ents if label == "PERSON"]
+            model_org = [(s, e) for s, e, label in draft.ents if label == "ORG"]
+            extra = model_persons(text, model_person, persons, orgs, draft.sentences, draft.protected, draft.ctx)
+            persons += extra + link_mentions(text, extra, draft.blocked + [(m.start, m.end) for m in persons])
+            orgs += model_orgs(text, model_org, orgs, draft.protected + [(m.start, m.end) for m in persons])
+        assign_ballots(text, persons, draft.sentences)
         share_ballots(text, persons)
         return persons, sorted(orgs, key=lambda o: o.start)
+
+
+@dataclass
+class _Draft:
+    """One document between the rules and the model (see ``PeopleTagger.pipe``)."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    common: set[str]
+    protected: list[tuple[int, int]]
+    ctx: Context | None = None
+    persons: list[PersonMention] = field(default_factory=list)
+    orgs: list[OrgMatch] = field(default_factory=list)
+    blocked: list[tuple[int, int]] = field(default_factory=list)
+    known: list[tuple[int, int]] = field(default_factory=list)
+    ents: list[tuple[int, int, str]] | None = None
 
 
 def _inside_any(o: OrgMatch, spans: list[tuple[int, int]]) -> bool:

@@ -156,3 +156,22 @@ def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
         else:
             merged.append((lo, hi))
     return merged
+
+
+_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?![\w-])")
+
+
+def has_unknown_name(
+    text: str, window: tuple[int, int], known: list[tuple[int, int]], common: frozenset[str] | set[str]
+) -> bool:
+    """Whether a window holds a capitalised word that no rule explained: no known span
+    covers it and the article does not also write it in lower case. Only such windows
+    can give the model a name to add."""
+    lex = lexicon()
+    for m in _CAPITALISED_RE.finditer(text, window[0], window[1]):
+        word = m.group()
+        if word in lex.name_stop or word.lower() in common:
+            continue
+        if not any(s <= m.start() and m.end() <= e for s, e in known):
+            return True
+    return False
