@@ -1,0 +1,192 @@
+"""The Dask engine: one part file per partition plus a manifest, same records as the
+local engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..io import (
+    Item,
+    JsonlWriter,
+    ParquetRecordWriter,
+    ReadError,
+)
+from .local import LocalEngine, Summary, _counting, _entries
+from .records import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, cached_pipeline
+
+if TYPE_CHECKING:
+
+    pass
+
+
+# --------------------------------------------------------------------------- Dask engine
+
+
+def _partitions(entries: Iterable[Item | ReadError], size: int) -> Iterator[list[Item | ReadError]]:
+    part: list[Item | ReadError] = []
+    for entry in entries:
+        part.append(entry)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def part_name(index: int, fmt: str) -> str:
+    return f"part-{index:05d}.{fmt}"
+
+
+def run_partition(
+    index: int,
+    entries: list[Item | ReadError],
+    out_dir: str,
+    fmt: str,
+    model: str | None,
+    batch_size: int,
+    max_chars: int,
+    over_limit: str,
+) -> dict[str, Any]:
+    """Process one partition on a worker and write its part files (atomically).
+
+    The pipeline comes from :func:`cached_pipeline`, so each worker process
+    loads it once whatever the number of partitions it runs.
+    """
+    nlp = cached_pipeline(model, max_chars)
+    engine = LocalEngine(model, 1, batch_size, max_chars, over_limit, nlp=nlp)
+    directory = Path(out_dir)
+    path = directory / part_name(index, fmt)
+    errors_path = directory / f"part-{index:05d}.errors.jsonl"
+    tmp = directory / f".{path.name}.tmp"
+    tmp_errors = directory / f".{errors_path.name}.tmp"
+    info = {"index": index, "path": path.name, "errors_path": errors_path.name}
+    counts = {"records_in": len(entries), "records": 0, "errors": 0, "words": 0}
+    start = time.perf_counter()
+    writer = JsonlWriter(tmp) if fmt == "jsonl" else ParquetRecordWriter(tmp)
+    with writer, JsonlWriter(tmp_errors) as error_writer:
+        for outcome in engine.run(entries):
+            if outcome.kind == "record":
+                writer.write(outcome.data)
+                counts["records"] += 1
+                counts["words"] += outcome.words
+            else:
+                error_writer.write(outcome.data)
+                counts["errors"] += 1
+    os.replace(tmp_errors, errors_path)
+    os.replace(tmp, path)
+    info.update(counts, seconds=round(time.perf_counter() - start, 3), worker_pid=os.getpid())
+    (directory / f"part-{index:05d}.json").write_text(json.dumps(info), encoding="utf-8")
+    return info
+
+
+def run_dask_job(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path,
+    fmt: str = "jsonl",
+    *,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    partition_size: int = 1000,
+    model: str | Path | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    over_limit: str = "chunk",
+    resume: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Extract with Dask: one part file per partition plus ``manifest.json`` in ``out_dir``.
+
+    Without ``scheduler`` a ``distributed.LocalCluster`` of ``n_workers``
+    processes is started and closed. ``out_dir`` must be reachable by every
+    worker (a shared file system on a real cluster). With ``resume``,
+    partitions whose part files are complete are not run again (same inputs
+    and ``partition_size`` required).
+    """
+    from distributed import Client, LocalCluster, wait
+
+    directory = Path(out_dir).resolve()
+    directory.mkdir(parents=True, exist_ok=True)
+    if model is None:
+        from ..pipeline import shipped_model_path
+
+        model = shipped_model_path()
+    model = str(Path(model).resolve())
+    summary = Summary(outputs=[str(directory)])
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    client = Client(scheduler or cluster)
+    start = time.perf_counter()
+    infos: dict[int, dict[str, Any]] = {}
+    reused: set[int] = set()
+    window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
+    try:
+        pending: set = set()
+        counted = _counting(_entries(inputs), summary, None)
+        for index, part in enumerate(_partitions(counted, partition_size)):
+            sidecar = directory / f"part-{index:05d}.json"
+            if resume and sidecar.exists() and (directory / part_name(index, fmt)).exists():
+                infos[index] = json.loads(sidecar.read_text(encoding="utf-8"))
+                reused.add(index)
+                summary.skipped += len(part)
+                continue
+            pending.add(
+                client.submit(
+                    run_partition, index, part, str(directory), fmt, model, batch_size,
+                    max_chars, over_limit, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
+                )
+            )
+            while len(pending) >= window:
+                finished, pending = wait(pending, return_when="FIRST_COMPLETED")
+                _collect(finished, infos, progress)
+        if pending:
+            _collect(wait(pending).done, infos, progress)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.seconds = time.perf_counter() - start
+    fresh = [info for index, info in infos.items() if index not in reused]
+    summary.written = sum(i["records"] for i in fresh)
+    summary.errors = sum(i["errors"] for i in fresh)
+    summary.words = sum(i["words"] for i in fresh)
+    manifest = {
+        "engine": "dask",
+        "format": fmt,
+        "partition_size": partition_size,
+        "parts": [infos[i] for i in sorted(infos)],
+        "records_in": sum(i["records_in"] for i in infos.values()),
+        "records": summary.written,
+        "errors": summary.errors,
+        "words": sum(i["words"] for i in infos.values()),
+    }
+    (directory / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return summary
+
+
+def _collect(finished: Iterable, infos: dict[int, dict[str, Any]], progress: Callable[[int], None] | None) -> None:
+    for future in finished:
+        info = future.result()
+        infos[info["index"]] = info
+        if progress is not None:
+            progress(info["records_in"])
+
+
+def read_dask_output(out_dir: str | Path) -> Iterator[dict[str, Any]]:
+    """Records of a Dask job, in input order (parts listed by the manifest)."""
+    from ..io import read_records
+
+    directory = Path(out_dir)
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    for part in manifest["parts"]:
+        yield from read_records(directory / part["path"])
+
+
+# --------------------------------------------------------------------------- datasets
