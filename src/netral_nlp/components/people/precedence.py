@@ -136,7 +136,7 @@ def _context_re() -> re.Pattern[str]:
 
 
 #: characters around a context word that the model sees (within its sentence)
-WINDOW_BEFORE, WINDOW_AFTER = 80, 100
+WINDOW_BEFORE, WINDOW_AFTER = 40, 60
 
 
 def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
