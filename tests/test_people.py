@@ -349,3 +349,14 @@ def test_batched_pipe_equals_one_document_at_a_time(nlp):
     one_by_one = [record_of(nlp(t)).to_json_dict()["entities"] for t in texts]
     batched = [record_of(d).to_json_dict()["entities"] for d in nlp.pipe(texts, batch_size=3)]
     assert batched == one_by_one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ratusan personel mengikuti deklarasi netralitas TNI-Polri di lapangan.", ["TNI", "Polri"]),
+        ("Keputusan Bawaslu-nya sudah keluar kemarin.", []),
+    ],
+)
+def test_institutions_in_a_capitalised_hyphen_pair(people_nlp, text, expected):
+    assert [e.text for e in ents(people_nlp, text, "ORG")] == expected

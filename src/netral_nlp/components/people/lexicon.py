@@ -38,6 +38,12 @@ def _bounded(alt: str) -> str:
     return rf"(?<![\w-])(?:{alt})(?![\w-])"
 
 
+def _pair_bounded(alt: str) -> str:
+    """Whole words that may also stand in a capitalised hyphen pair (``TNI-Polri``),
+    but not in a suffixed or lower-case compound (``Bawaslu-nya``, ``non-ASN``)."""
+    return rf"(?<!\w)(?<![a-z0-9]-)(?:{alt})(?!\w)(?!-[a-z0-9])"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     titles: dict
@@ -113,8 +119,8 @@ def lexicon() -> Lexicon:
         ),
         office_exact=frozenset(office_terms),
         office_kind={k: v for k, v in office_kind.items()} | {o.lower(): office_kind[o] for o in offices},
-        org_body_re=re.compile(_bounded(_alternation(orgs["bodies"]))),
-        org_fixed_re=re.compile(_bounded(_alternation(orgs["fixed"]))),
+        org_body_re=re.compile(_pair_bounded(_alternation(orgs["bodies"]))),
+        org_fixed_re=re.compile(_pair_bounded(_alternation(orgs["fixed"]))),
         org_assoc_re=re.compile(_bounded(_alternation(orgs["associations"]))),
         government_re=re.compile(_bounded(_alternation(orgs["government"])), re.IGNORECASE),
         unit_head_re=re.compile(_bounded(_alternation(orgs["unit_heads"]))),
