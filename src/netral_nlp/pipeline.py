@@ -16,6 +16,8 @@ from spacy.language import Language
 from . import spans as _spans  # noqa: F401  (registers extensions)
 
 MODEL_NAME = "netral_id"
+#: where trained pipelines are written in a checkout (``models/`` at the repository root)
+REPO_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 #: rule-based components in pipeline order; the trained ``ner`` goes before
 #: ``netral_regions`` when a model provides it
@@ -42,7 +44,7 @@ def _import_components() -> None:
 def shipped_model_path() -> Path:
     """Folder of the shipped pipeline: the installed copy, else the repository's."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "_models" / MODEL_NAME, here.parents[1] / "models" / MODEL_NAME):
+    for candidate in (here / "_models" / MODEL_NAME, REPO_MODELS / MODEL_NAME):
         if (candidate / "config.cfg").exists():
             return candidate
     raise FileNotFoundError(
@@ -87,7 +89,7 @@ def update_pipeline(modify, source: str | Path | None = None, out: str | Path | 
         src = Path(source) if source is not None else shipped_model_path()
         nlp = load(src)
     except FileNotFoundError:
-        src = Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+        src = REPO_MODELS / MODEL_NAME
         nlp = build_pipeline()
     modify(nlp)
     target = Path(out) if out is not None else src

@@ -76,6 +76,15 @@ def group(doc: Doc, name: str) -> Iterable[Span]:
     return doc.spans.get(name, ())
 
 
+def labelled(doc: Doc, group_name: str, label: str) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, fields) of the spans of one label in a group, in document order."""
+    return [
+        (span.start_char, span.end_char, attrs_of(span, group_name))
+        for span in group(doc, group_name)
+        if span.label_ == label
+    ]
+
+
 def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges marked as not part of the article."""
     return [(s.start_char, s.end_char) for s in group(doc, "boilerplate")]

@@ -49,7 +49,9 @@ def train_rules(
     if backbone is not None:
         kwargs["epochs"] = epochs
         if out is None:
-            out = Path(__file__).resolve().parents[3] / "models" / "netral_id_transformers"
+            from ..pipeline import REPO_MODELS
+
+            out = REPO_MODELS / "netral_id_transformers"
     summary = run(data=data, backbone=backbone, out=out, source=source, folds=folds, **kwargs)
     typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
 

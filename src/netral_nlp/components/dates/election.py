@@ -17,7 +17,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...resources import read_json
-from ...spans import attrs_of, group
+from ...spans import labelled
+from ...tokenizer import doc_text
 from .intervals import Intervals
 
 
@@ -57,12 +58,11 @@ def _data() -> _Elections:
 
 def _regions(doc: Doc) -> dict[int, tuple[int, str]]:
     """REGION spans by start offset: (end, canonical name)."""
-    out = {}
-    for span in group(doc, "entities"):
-        if span.label_ == "REGION":
-            attrs = attrs_of(span, "entities")
-            out[span.start_char] = (span.end_char, attrs.get("canonical") or span.text)
-    return out
+    text = doc_text(doc)
+    return {
+        start: (end, fields.get("canonical") or text[start:end])
+        for start, end, fields in labelled(doc, "entities", "REGION")
+    }
 
 
 def _region_at(text: str, pos: int, regions: dict[int, tuple[int, str]], d: _Elections) -> tuple[int, str] | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ...resources import read_json
-from ...spans import attrs_of, group
+from ...spans import group, labelled
+from ...tokenizer import doc_text
 from .triggers import Candidate, cues
 
 #: date kinds that can date a reported happening
@@ -17,6 +19,30 @@ EVENT_KINDS = ("event_date", "publication", "other")
 #: types whose date is taken from the article's event date when their sentence has none
 DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
 REGION_PREFERENCE = ("city", "regency")
+
+
+@dataclass(frozen=True)
+class Layers:
+    """What the arguments are read from, collected once per document."""
+
+    text: str
+    #: (start, end, ISO day, kind) of day-level date mentions
+    dates: list[tuple[int, int, str, str]]
+    #: (start, end, fields) of REGION mentions
+    regions: list[tuple[int, int, dict]]
+    #: OFFICIAL and ORG mentions as actor dicts
+    agents: list[dict]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Layers:
+        text = doc_text(doc)
+        agents = [
+            {"start": s.start_char, "end": s.end_char, "text": text[s.start_char : s.end_char], "label": s.label_}
+            for s in group(doc, "entities")
+            if s.label_ in ("OFFICIAL", "ORG")
+        ]
+        return cls(text, _dates(doc), labelled(doc, "entities", "REGION"), agents)
+
 
 def _day_value(value: str | None) -> str | None:
     """The day a date value names (a range's start), or None for month-only values."""
@@ -28,17 +54,16 @@ def _day_value(value: str | None) -> str | None:
 
 def _dates(doc: Doc) -> list[tuple[int, int, str, str]]:
     out = []
-    for span in group(doc, "dates"):
-        fields = attrs_of(span, "dates")
+    for start, end, fields in labelled(doc, "dates", "DATE"):
         day = _day_value(fields.get("value"))
         if day:
-            out.append((span.start_char, span.end_char, day, fields.get("kind", "other")))
+            out.append((start, end, day, fields.get("kind", "other")))
     return out
 
 
-def article_event_date(doc: Doc) -> str | None:
+def article_event_date(layers: Layers) -> str | None:
     """The first date the article gives as an event date."""
-    for _, _, day, kind in _dates(doc):
+    for _, _, day, kind in layers.dates:
         if kind == "event_date":
             return day
     return None
@@ -51,28 +76,18 @@ def _told_as_earlier(text: str, cand: Candidate) -> bool:
     return bool(cues()["earlier"].search(clause))
 
 
-def event_date(
-    doc: Doc, text: str, cand: Candidate, neighbours: list[tuple[int, int]]
-) -> str | None:
+def event_date(layers: Layers, cand: Candidate, neighbours: list[tuple[int, int]]) -> str | None:
     """Date in the trigger's sentence, else a neighbouring sentence, else the article's
     event date (unless the sentence tells of something done earlier)."""
-    dates = [d for d in _dates(doc) if d[3] in EVENT_KINDS]
-    earlier = _told_as_earlier(text, cand)
+    dates = [d for d in layers.dates if d[3] in EVENT_KINDS]
+    earlier = _told_as_earlier(layers.text, cand)
     for lo, hi in [(cand.sent_start, cand.sent_end), *([] if earlier else neighbours)]:
         inside = [d for d in dates if lo <= d[0] < hi]
         if inside:
             return inside[0][2]
     if cand.type in DATED_BY_ARTICLE and not earlier:
-        return article_event_date(doc)
+        return article_event_date(layers)
     return None
-
-
-def _regions(doc: Doc) -> list[tuple[int, int, dict]]:
-    return [
-        (s.start_char, s.end_char, attrs_of(s, "entities"))
-        for s in group(doc, "entities")
-        if s.label_ == "REGION"
-    ]
 
 
 @lru_cache(maxsize=4096)
@@ -95,10 +110,10 @@ def _local_canonical(fields: dict) -> str | None:
     return None
 
 
-def article_region(doc: Doc, text: str) -> str | None:
+def article_region(layers: Layers) -> str | None:
     """Where the article happens: its dateline region, else its most mentioned city/regency,
     else its most mentioned province."""
-    regions = _regions(doc)
+    text, regions = layers.text, layers.regions
     if not regions:
         return None
     first_lines = text[: max(400, text.find("\n", 200))]
@@ -116,11 +131,12 @@ def article_region(doc: Doc, text: str) -> str | None:
     return provinces.most_common(1)[0][0] if provinces else None
 
 
-def event_region(doc: Doc, text: str, cand: Candidate, fallback: str | None) -> str | None:
+def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str | None:
     """The venue: a city/regency named after the trigger in its sentence, or any region
     introduced by ``di`` there (not one naming an office: ``Kantor Gubernur Bali``);
     else the article's region."""
-    for start, _, fields in _regions(doc):
+    text = layers.text
+    for start, _, fields in layers.regions:
         if not cand.end <= start < cand.sent_end:
             continue
         local = _local_canonical(fields)
@@ -132,13 +148,9 @@ def event_region(doc: Doc, text: str, cand: Candidate, fallback: str | None) -> 
     return fallback
 
 
-def actors(doc: Doc, cand: Candidate) -> list[dict]:
+def actors(layers: Layers, cand: Candidate) -> list[dict]:
     """OFFICIAL and ORG mentions in the trigger's sentence, those before the trigger first."""
-    found = [
-        {"start": s.start_char, "end": s.end_char, "text": s.text, "label": s.label_}
-        for s in group(doc, "entities")
-        if s.label_ in ("OFFICIAL", "ORG") and cand.sent_start <= s.start_char < cand.sent_end
-    ]
+    found = [dict(a) for a in layers.agents if cand.sent_start <= a["start"] < cand.sent_end]
     before = [a for a in found if a["start"] < cand.start]
     return before or found
 

@@ -114,12 +114,13 @@ class EventExtractor:
             candidates = self.filter.keep(text, candidates)
         if not candidates:
             return doc
-        region_fallback = arguments.article_region(doc, text)
+        layers = arguments.Layers.of(doc)
+        region_fallback = arguments.article_region(layers)
         for cand in candidates:
             cand.fields = {
-                "date": arguments.event_date(doc, text, cand, _neighbours(sentences, cand)),
-                "region": arguments.event_region(doc, text, cand, region_fallback),
-                "actors": arguments.actors(doc, cand),
+                "date": arguments.event_date(layers, cand, _neighbours(sentences, cand)),
+                "region": arguments.event_region(layers, cand, region_fallback),
+                "actors": arguments.actors(layers, cand),
             }
             count = arguments.participants(text, cand)
             if count:

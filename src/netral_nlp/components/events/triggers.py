@@ -39,38 +39,34 @@ class Candidate:
     fields: dict = field(default_factory=dict)
 
 
-#: what ``{w}`` stands for in trigger patterns: a lower-case content word
-CONTENT_WORD = (
-    r"(?-i:\s+(?!(?:di|ke|dari|dan|atau|yang|untuk|pada|dengan|bagi|oleh|itu|ini|agar|serta)\b)"
-    r"[a-z]+)"
-)
+def _content_word(function_words: list[str]) -> str:
+    """What ``{w}`` stands for in trigger patterns: one lower-case word that is not a
+    function word (``cues.json``)."""
+    stop = "|".join(map(re.escape, function_words))
+    return rf"(?-i:\s+(?!(?:{stop})\b)[a-z]+)"
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[TriggerEntry, ...]:
     """Compiled trigger lexicon from ``resources/events/triggers.json`` in file order."""
+    data = read_json("events/cues.json")
+    content_word = _content_word(data["function_words"])
+    heads = data["merge_heads"]
     entries = []
     for event_type, items in read_json("events/triggers.json").items():
         if event_type.startswith("_"):
             continue
         for item in items:
-            body = item["pattern"].replace("{w}", CONTENT_WORD)
+            body = item["pattern"].replace("{w}", content_word)
             pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-            key = item.get("key") or _merge_key(event_type, item["pattern"])
+            key = item.get("key") or _merge_key(event_type, item["pattern"], heads)
             entries.append(TriggerEntry(event_type, pattern, tuple(item.get("needs", ())), key))
     return tuple(entries)
 
 
-#: head nouns that tell apart happenings of one type (an ikrar and a pakta are two)
-MERGE_HEADS = {
-    "pledge": ("pakta", "deklarasi", "ikrar", "apel"),
-    "directive": ("edaran", "instruksi", "regulasi", "surat", "arahan"),
-}
-
-
-def _merge_key(event_type: str, pattern: str) -> str:
+def _merge_key(event_type: str, pattern: str, heads: dict[str, list[str]]) -> str:
     """Mentions with the same type and key are one happening (see events.merge)."""
-    for head in MERGE_HEADS.get(event_type, ()):
+    for head in heads.get(event_type, ()):
         if head in pattern:
             return f"{event_type}:{head}"
     return event_type
@@ -116,11 +112,6 @@ def is_generic(sentence: str) -> bool:
     """Statistics and rankings (``provinsi dengan laporan terbanyak``) speak of mentions
     in general, not of one happening."""
     return bool(cues()["generic"].search(sentence))
-
-
-def find_in_sentence(sentence: str, offset: int) -> list[Candidate]:
-    """Candidates in one sentence: at most one per event type, the first lexicon entry wins."""
-    return find_in_sentences(sentence, [(0, len(sentence))], offset)
 
 
 def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int = 0) -> list[Candidate]:

@@ -90,14 +90,6 @@ class PeopleTagger:
                 self._write(doc, *self._complete(draft))
                 yield doc
 
-    def find(self, doc: Doc) -> tuple[list[PersonMention], list[OrgMatch]]:
-        """All person mentions (label None = known non-official) and ORG mentions."""
-        draft = self._draft(doc)
-        if draft.ents is None:
-            spans = self._windows(doc, draft, draft.known) if self.use_model else []
-            draft.ents = [ent for ents in self._run_ner(spans) for ent in ents]
-        return self._complete(draft)
-
     def _write(self, doc: Doc, persons: list[PersonMention], orgs: list[OrgMatch]) -> None:
         doc.spans.setdefault(GROUP, [])
         boiler = boilerplate_ranges(doc)
@@ -187,11 +179,8 @@ def _inside_any(o: OrgMatch, spans: list[tuple[int, int]]) -> bool:
 
 
 def _sentences(doc: Doc, limit: int) -> list[tuple[int, int]]:
-    """Sentence extents; the whole text when no segmenter ran."""
-    try:
-        return [(s, min(e, limit)) for s, e in sentence_bounds(doc) if s < limit]
-    except ValueError:  # E030: no sentence boundaries
-        return [(0, limit)]
+    """Sentence extents cut at ``limit`` (one sentence when no segmenter ran)."""
+    return [(s, min(e, limit)) for s, e in sentence_bounds(doc) if s < limit]
 
 
 def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:

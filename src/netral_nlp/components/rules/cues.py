@@ -48,9 +48,14 @@ def category_cues() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def subject_data() -> dict[str, Any]:
+    return read_json("rules/subjects.json")
+
+
+@lru_cache(maxsize=1)
 def subject_cues() -> list[tuple[str, re.Pattern[str]]]:
     """(subject, pattern) in priority order; acronyms stay case-sensitive."""
-    data = read_json("rules/subjects.json")
+    data = subject_data()
     out = []
     for subject, patterns in data.items():
         if subject.startswith("_"):
@@ -96,7 +101,7 @@ def addressed_directive() -> re.Pattern[str]:
     """A directive aimed at a group: ``meminta (kepada) seluruh ASN``, ``ASN diminta``."""
     directive = _alternation(cue_data()["directive"])
     groups = _alternation(
-        [p for subject, pats in read_json("rules/subjects.json").items() if not subject.startswith("_") for p in pats]
+        [p for subject, pats in subject_data().items() if not subject.startswith("_") for p in pats]
         + cue_data()["addressees"]
     )
     quant = r"(?:(?:kembali|juga|pula|lagi)\s+)?(?:(?:kepada|pada|bagi)\s+)?(?:(?:seluruh|semua|para|setiap|segenap|jajaran|pihak|kalangan)\s+)?"

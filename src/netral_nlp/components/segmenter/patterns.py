@@ -66,29 +66,20 @@ def starts_with_marker(line: str) -> bool:
 @lru_cache(maxsize=1)
 def month_abbreviations() -> frozenset[str]:
     """``Jan``, ``Sep``, ``Okt`` ...: a period after them before a number is not an end."""
-    try:
-        months = read_json("dates/months.json")["months"]
-    except (FileNotFoundError, KeyError, ValueError):
-        return frozenset()
+    months = read_json("dates/months.json")["months"]
     return frozenset(a for m in months.values() for a in m.get("abbr", []))
 
 
 @lru_cache(maxsize=1)
 def wrap_words() -> frozenset[str]:
     """Words that never end a sentence (a line ending in one was hard-wrapped)."""
-    try:
-        return frozenset(w.lower() for w in read_lines("segmenter/wrap_words.txt"))
-    except FileNotFoundError:
-        return frozenset()
+    return frozenset(w.lower() for w in read_lines("segmenter/wrap_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def month_names() -> frozenset[str]:
     """Full and abbreviated month names, lower case (``28\\nNovember`` is one date)."""
-    try:
-        months = read_json("dates/months.json")["months"]
-    except (FileNotFoundError, KeyError, ValueError):
-        return frozenset()
+    months = read_json("dates/months.json")["months"]
     return frozenset(n.lower() for m in months.values() for n in [*m["names"], *m.get("abbr", [])])
 
 
