@@ -64,15 +64,18 @@ def is_prose_rule(sentence: str) -> bool:
         return False
     if cue("not_rule").search(sentence):
         return False
-    topic = bool(cue("conduct_topic").search(sentence))
-    group = has_subject(sentence)
+    # the modal cues first: most sentences have none, and topic and group cost more
     if cue("strong_modal").search(sentence):
-        return topic or group
+        return _on_topic(sentence) or has_subject(sentence)
     if cue("soft_not_rule").search(sentence):
         return False
     if addressed_directive().search(sentence):
-        return topic
-    return bool(cue("weak_modal").search(sentence)) and group and topic
+        return _on_topic(sentence)
+    return bool(cue("weak_modal").search(sentence)) and has_subject(sentence) and _on_topic(sentence)
+
+
+def _on_topic(sentence: str) -> bool:
+    return bool(cue("conduct_topic").search(sentence))
 
 
 def quote_start(text: str, start: int) -> bool:

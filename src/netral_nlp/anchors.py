@@ -1,0 +1,109 @@
+"""Literal anchors of regular expressions: a cheap test that lets a pattern be skipped.
+
+Python's ``re`` finds no literal prefix in a case-insensitive pattern that starts
+with a look-behind, so each lexicon pattern costs a full scan of the text even
+when none of its words occurs there. :func:`literal_anchors` reads the parsed
+pattern and returns strings of which every match must start with one;
+:class:`AnchoredPattern` runs the regex only when the case-folded text holds one
+of them. Most lexicon patterns never match most articles, so most scans go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+try:  # Python >= 3.11
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+#: anchors shorter than this say too little to be worth a test
+MIN_ANCHOR = 3
+#: give up on patterns whose alternatives multiply beyond this
+MAX_ANCHORS = 64
+
+_ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
+Heads = list[tuple[str, bool]]  # (prefix, whether the prefix covers everything up to here)
+
+
+def _item(op, av) -> Heads | None:
+    if op is sre_constants.LITERAL:
+        return [(chr(av), True)]
+    if op is sre_constants.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is sre_constants.BRANCH:
+        heads: Heads = []
+        for branch in av[1]:
+            heads += _sequence(branch)
+        return heads
+    if op in _REPEATS:
+        low, _high, body = av
+        inner = [(prefix, False) for prefix, _ in _sequence(body)]
+        return inner + [("", True)] if low == 0 else inner
+    return None
+
+
+def _sequence(items) -> Heads:
+    heads: Heads = [("", True)]
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        part = _item(op, av)
+        if part is None:
+            return [(prefix, False) for prefix, _ in heads]
+        heads = [
+            (prefix + more, done) if open_ else (prefix, False)
+            for prefix, open_ in heads
+            for more, done in (part if open_ else [("", False)])
+        ]
+        heads = list(dict.fromkeys(heads))
+        if len(heads) > MAX_ANCHORS:
+            return [("", False)]
+        if not any(open_ for _, open_ in heads):
+            break
+    return heads
+
+
+def literal_anchors(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """Case-folded strings one of which starts every match, or None when the
+    pattern has no such short list (a character class or wildcard comes first)."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    anchors = {prefix.casefold() for prefix, _ in _sequence(sre_parse.parse(source, flags))}
+    if not anchors or any(len(anchor) < MIN_ANCHOR for anchor in anchors):
+        return None
+    # an anchor that contains another adds nothing to the test
+    return frozenset(a for a in anchors if not any(b != a and b in a for b in anchors))
+
+
+def fold(text: str) -> str | None:
+    """The text to test anchors against, or None when case folding changes its
+    length (``İ``, ``ß``): there the regex engine's simple case mapping and the
+    folded text may disagree, so every pattern runs."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+@dataclass(frozen=True)
+class AnchoredPattern:
+    """A compiled pattern with its anchors: ``finditer`` is skipped when it cannot match."""
+
+    pattern: re.Pattern[str]
+    anchors: frozenset[str] | None
+
+    @classmethod
+    def compile(cls, source: str, flags: int = 0) -> AnchoredPattern:
+        pattern = re.compile(source, flags)
+        return cls(pattern, literal_anchors(pattern))
+
+    def may_match(self, folded: str | None) -> bool:
+        return folded is None or self.anchors is None or any(a in folded for a in self.anchors)
+
+    def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, where ``folded`` is :func:`fold` of ``text``."""
+        return self.pattern.finditer(text) if self.may_match(folded) else iter(())

@@ -1,0 +1,82 @@
+"""Literal anchors: a pattern is skipped only when it cannot match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netral_nlp.anchors import AnchoredPattern, fold, literal_anchors
+from netral_nlp.components.events.triggers import lexicon
+
+CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchors"),
+    [
+        (r"surat\s+edaran", {"surat"}),
+        (r"(?:menerbitkan|mengeluarkan)\s+edaran", {"menerbitkan", "mengeluarkan"}),
+        (r"(?:kembali\s+)?mengingatkan", {"kembali", "mengingatkan"}),
+        (r"(?<!isi\s)pakta\s+integritas", {"pakta"}),
+        (r"(?:meminta|minta\s+agar)", {"minta"}),  # "meminta" holds "minta": one test does
+        (r"(?-i:Bawaslu)\s+\w+", {"bawaslu"}),
+        (r"Apel", {"apel"}),
+    ],
+)
+def test_anchors_of_patterns(pattern, anchors):
+    assert literal_anchors(re.compile(pattern, re.IGNORECASE)) == anchors
+
+
+@pytest.mark.parametrize("pattern", [r"\w+an", r"[A-Z]\w+", r"(?:\d+\s+)?laporan", r"ke|di", r".*sanksi"])
+def test_patterns_without_a_useful_anchor_always_run(pattern):
+    assert literal_anchors(pattern) is None
+    assert AnchoredPattern.compile(pattern).may_match("tidak ada apa-apa")
+
+
+def test_fold_refuses_texts_whose_length_changes():
+    assert fold("Straße") is None  # ß folds to ss
+    assert fold("İkrar") is None  # dotted capital I folds to two characters
+    assert fold("IKRAR Netralitas") == "ikrar netralitas"
+
+
+def test_anchored_pattern_is_skipped_only_without_its_words():
+    pattern = AnchoredPattern.compile(r"(?<!\w)(?:berikrar|ikrar\s+netralitas)(?!\w)", re.IGNORECASE)
+    text = "Para camat BERIKRAR di alun-alun."
+    assert [m.group() for m in pattern.finditer(text, fold(text))] == ["BERIKRAR"]
+    other = "Para camat hadir di alun-alun."
+    assert not pattern.may_match(fold(other))
+
+
+def _corpus_texts() -> list[str]:
+    with CORPUS.open(encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()]
+
+
+def test_trigger_lexicon_finds_the_same_matches_with_anchors():
+    """Every trigger pattern, over every project article (upper-cased too): the same
+    matches whether or not the anchors let it skip."""
+    texts = _corpus_texts()
+    texts += [t.upper() for t in texts[:5]]
+    for text in texts:
+        folded = fold(text)
+        for entry in lexicon():
+            plain = [m.span() for m in entry.pattern.pattern.finditer(text)]
+            assert [m.span() for m in entry.pattern.finditer(text, folded)] == plain
+
+
+WORDS = st.sampled_from(["surat", "Edaran", "SURAT", "minta", "agar", "meminta", "ſurat", "K", "ikrar", " ", "\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=12).map("".join))
+def test_anchors_never_hide_a_match(text):
+    for source in (r"surat\s*edaran", r"(?:meminta|minta\s*agar)", r"(?:k)?ikrar"):
+        pattern = AnchoredPattern.compile(source, re.IGNORECASE)
+        assert [m.span() for m in pattern.finditer(text, fold(text))] == [
+            m.span() for m in pattern.pattern.finditer(text)
+        ]
