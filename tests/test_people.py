@@ -336,6 +336,17 @@ def test_title_without_region_takes_the_whole_name(nlp):
     assert found[("Ahmad Rizal Hakim", "OFFICIAL")].role == "Pj Wali Kota"
 
 
+def test_ner_window_is_a_doc_with_the_same_words_and_norms(nlp):
+    from netral_nlp.components.people.component import _window_doc
+
+    doc = nlp.make_doc("Rapat digelar 5 Jan. lalu, kata Hendrik Wibisono.")
+    window = doc[2:8]
+    made = _window_doc(window)
+    assert made.text == window.as_doc().text
+    assert [t.norm_ for t in made] == [t.norm_ for t in window.as_doc()]
+    assert "Januari" in [t.norm_ for t in made]  # a tokenizer exception's norm is carried
+
+
 def test_batched_pipe_equals_one_document_at_a_time(nlp):
     """The NER runs once per batch over every document's windows: no entity may leak
     between documents of a batch."""
@@ -345,6 +356,7 @@ def test_batched_pipe_equals_one_document_at_a_time(nlp):
         "Pj Bupati Sleman, Budi Santoso, mengingatkan ASN. Hal itu disampaikan Rahmat Hidayat, kata dia.",
         "Ketua Bawaslu Kota Blitar Siti Aminah menegaskan hal yang sama, ujar Joko Widodo Santosa.",
         "Warga Desa Sukamaju berkumpul di balai desa, kata Hartono kepada wartawan.",
+        "Arahan itu sudah disampaikan kepada para pegawai, kata Hendrik Wibisono kepada wartawan.",
     ]
     one_by_one = [record_of(nlp(t)).to_json_dict()["entities"] for t in texts]
     batched = [record_of(d).to_json_dict()["entities"] for d in nlp.pipe(texts, batch_size=3)]

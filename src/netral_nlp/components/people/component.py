@@ -68,27 +68,33 @@ class PeopleTagger:
             return [[] for _ in spans]
         return [
             [(span.start_char + e.start_char, span.start_char + e.end_char, e.label_) for e in sub.ents]
-            for span, sub in zip(spans, ner.pipe(span.as_doc() for span in spans), strict=True)
+            for span, sub in zip(spans, ner.pipe(_window_doc(span) for span in spans), strict=True)
         ]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 64):
-        """Rules doc by doc, the NER once per batch over every window, then the rest."""
+        """Per batch: the NER over every window of the documents that have no gazetteer
+        regions (its places steer their rules), the rules doc by doc, the NER once more over
+        every window the rules left unexplained, then the rest."""
         for batch in minibatch(docs, size=batch_size):
-            drafts = [self._draft(doc) for doc in batch]
-            windows = [
-                self._windows(doc, d, d.known) if d.ents is None and self.use_model else []
-                for doc, d in zip(batch, drafts, strict=True)
-            ]
-            found = iter(self._run_ner([w for ws in windows for w in ws]))
-            for doc, draft, ws in zip(batch, drafts, windows, strict=True):
-                per_window = [next(found) for _ in ws]
-                if draft.ents is None:
-                    draft.ents = [ent for ents in per_window for ent in ents]
+            drafts = [self._prepare(doc) for doc in batch]
+            first = [(doc, d) for doc, d in zip(batch, drafts, strict=True) if d.model_first]
+            self._attach_ents([d for _, d in first], [self._windows(doc, d, None) for doc, d in first])
+            for draft in drafts:
+                self._apply_rules(draft)
+            later = [(doc, d) for doc, d in zip(batch, drafts, strict=True) if d.ents is None]
+            self._attach_ents([d for _, d in later], [self._windows(doc, d, d.known) for doc, d in later])
+            for doc, draft in zip(batch, drafts, strict=True):
                 self._write(doc, *self._complete(draft))
                 yield doc
+
+    def _attach_ents(self, drafts: list[_Draft], windows: list[list[Span]]) -> None:
+        """One NER call for the windows of many drafts; each draft gets its entities."""
+        found = iter(self._run_ner([w for ws in windows for w in ws]))
+        for draft, ws in zip(drafts, windows, strict=True):
+            draft.ents = [ent for _ in ws for ent in next(found)]
 
     def _write(self, doc: Doc, persons: list[PersonMention], orgs: list[OrgMatch]) -> None:
         doc.spans.setdefault(GROUP, [])
@@ -106,30 +112,33 @@ class PeopleTagger:
             if keep(o.start, o.end):
                 add_span(doc, GROUP, o.start, o.end, "ORG")
 
-    def _draft(self, doc: Doc) -> _Draft:
-        """Everything the rules find; the model's part is left for :meth:`_complete`."""
+    def _prepare(self, doc: Doc) -> _Draft:
+        """What the rules read, and whether the model's entities are needed before them."""
         text = doc_text(doc)[: self.max_chars]
         existing = [s for s in group(doc, GROUP) if s.label_ in PROTECTED_LABELS]
         regions = [(s.start_char, s.end_char) for s in existing if s.label_ == "REGION"]
         protected = [(s.start_char, s.end_char) for s in existing]
         sentences = _sentences(doc, len(text))
-        common = common_words(text)
-        draft = _Draft(text, sentences, common, protected)
-        if not text.strip():
+        draft = _Draft(text, sentences, common_words(text), protected, regions)
+        if not text.strip() or not self.use_model:
             draft.ents = []
-            return draft
         # the model only hints at places where no gazetteer ran; its PERSON spans never
         # steer the rules (precedence.py): they are judged after the rules are done, so
         # with a gazetteer the model runs only where the rules left a name unexplained
-        if doc.ents or not regions or self._ner() is None:
+        elif doc.ents or self._ner() is None:
             draft.ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            if not doc.ents and not regions and self.use_model:
-                draft.ents = [e for ents in self._run_ner(self._windows(doc, draft, None)) for e in ents]
-        if not self.use_model:
-            draft.ents = []
+        elif not regions:
+            draft.model_first = True
+        return draft
+
+    def _apply_rules(self, draft: _Draft) -> None:
+        """Everything the rules find; the model's part is left for :meth:`_complete`."""
+        text, regions, protected = draft.text, draft.regions, draft.protected
+        if not text.strip():
+            return
         places = [(s, e) for s, e, label in draft.ents or () if label in ("PLACE", "GPE", "LOC")]
         ctx = Context(text, regions=regions, places=places, persons=[], regionish=regionish_words(text),
-                      common=common)
+                      common=draft.common)
 
         officials = find_officials(text, ctx)
         taken = [(m.start, m.end) for m in officials]
@@ -142,7 +151,6 @@ class PeopleTagger:
         draft.ctx, draft.orgs, draft.blocked = ctx, orgs, blocked
         draft.persons = rule_persons + link_mentions(text, rule_persons, blocked)
         draft.known = blocked + [(m.start, m.end) for m in draft.persons] + regions
-        return draft
 
     def _complete(self, draft: _Draft) -> tuple[list[PersonMention], list[OrgMatch]]:
         """Add what the model found with domain context, then ballot numbers."""
@@ -166,12 +174,25 @@ class _Draft:
     sentences: list[tuple[int, int]]
     common: set[str]
     protected: list[tuple[int, int]]
+    regions: list[tuple[int, int]]
+    #: no gazetteer region: the model's places are needed before the rules run
+    model_first: bool = False
     ctx: Context | None = None
     persons: list[PersonMention] = field(default_factory=list)
     orgs: list[OrgMatch] = field(default_factory=list)
     blocked: list[tuple[int, int]] = field(default_factory=list)
     known: list[tuple[int, int]] = field(default_factory=list)
     ents: list[tuple[int, int, str]] | None = None
+
+
+def _window_doc(span: Span) -> Doc:
+    """A window as a Doc of its own: words, spaces and norms, all the NER reads
+    (``Span.as_doc`` copies every attribute and costs several times more)."""
+    doc = Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+    for source, target in zip(span, doc, strict=True):
+        if source.norm != source.lex.norm:  # a tokenizer exception's norm (``yg`` -> ``yang``)
+            target.norm_ = source.norm_
+    return doc
 
 
 def _inside_any(o: OrgMatch, spans: list[tuple[int, int]]) -> bool:

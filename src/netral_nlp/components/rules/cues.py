@@ -97,6 +97,12 @@ def count_value(token: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def directive_word() -> re.Pattern[str]:
+    """Any word that :func:`addressed_directive` needs (a cheap test before it)."""
+    return words(cue_data()["directive"] + cue_data()["addressed_passive"])
+
+
+@lru_cache(maxsize=1)
 def addressed_directive() -> re.Pattern[str]:
     """A directive aimed at a group: ``meminta (kepada) seluruh ASN``, ``ASN diminta``."""
     directive = _alternation(cue_data()["directive"])
@@ -105,7 +111,7 @@ def addressed_directive() -> re.Pattern[str]:
         + cue_data()["addressees"]
     )
     quant = r"(?:(?:kembali|juga|pula|lagi)\s+)?(?:(?:kepada|pada|bagi)\s+)?(?:(?:seluruh|semua|para|setiap|segenap|jajaran|pihak|kalangan)\s+)?"
-    passive = r"(?:juga\s+|pun\s+|kembali\s+|telah\s+|sudah\s+)?(?:diminta|diingatkan|diimbau|dihimbau|dituntut|ditekankan|diinstruksikan|diperintahkan|diwajibkan)"
+    passive = rf"(?:juga\s+|pun\s+|kembali\s+|telah\s+|sudah\s+)?(?:{_alternation(cue_data()['addressed_passive'])})"
     return re.compile(
         rf"(?i:(?<!\w)(?:{directive})(?!\w))\s*,?\s+(?:(?:agar|supaya|untuk|bahwa)\s+)?{quant}(?:{groups})(?!\w)"
         rf"|(?<!\w)(?:{groups})(?!\w)(?:\s+\S+){{0,5}}?\s+(?i:{passive})(?!\w)",

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ...spans import content_sentences
 from ...tokenizer import doc_text
-from .cues import addressed_directive, cue, subject_cues
+from .cues import addressed_directive, cue, directive_word, subject_cues
 from .text_utils import CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, cut_at_closing_quote, trim
 
 Sentence = tuple[int, int]
@@ -62,16 +62,21 @@ def is_prose_rule(sentence: str) -> bool:
     words = sentence.split()
     if len(words) < MIN_WORDS or len(sentence) > MAX_CHARS:
         return False
+    # cheap cues first: a sentence without a modal or directive cue is no rule, and most
+    # sentences have none; the exclusions, topic and group are only read after that
+    strong = cue("strong_modal").search(sentence) is not None
+    weak = not strong and cue("weak_modal").search(sentence) is not None
+    if not (strong or weak or directive_word().search(sentence)):
+        return False
     if cue("not_rule").search(sentence):
         return False
-    # the modal cues first: most sentences have none, and topic and group cost more
-    if cue("strong_modal").search(sentence):
+    if strong:
         return _on_topic(sentence) or has_subject(sentence)
     if cue("soft_not_rule").search(sentence):
         return False
     if addressed_directive().search(sentence):
         return _on_topic(sentence)
-    return bool(cue("weak_modal").search(sentence)) and has_subject(sentence) and _on_topic(sentence)
+    return weak and has_subject(sentence) and _on_topic(sentence)
 
 
 def _on_topic(sentence: str) -> bool:
