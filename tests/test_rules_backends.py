@@ -85,6 +85,49 @@ def test_sklearn_backend_trained_saved_and_loaded(data_file, source_pipeline, tm
     assert categories(nlp, ARTICLE) == ["social_media", "money_politics", "state_facilities"]
 
 
+def _fitted_char_vectorizer(**options):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    options = {"analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, **options}
+    return TfidfVectorizer(**options).fit([text for text, _ in EXAMPLES])
+
+
+ODD_TEXTS = [
+    "", "a", "ab", "x y z", "   ", "ASN   dilarang\n\tkampanye  di Facebook", "É ÉTÉ ß",
+    "ASN ASN ASN asn", "dilarang menerima uang dari tim sukses calon",
+]
+
+
+@pytest.mark.parametrize("options", [{}, {"min_df": 2}, {"ngram_range": (1, 3), "norm": None}, {"use_idf": False}])
+def test_cached_char_ngrams_equal_sklearn(options):
+    from netral_nlp.components.rules.backends.char_ngrams import CharNgramFeatures
+
+    vectorizer = _fitted_char_vectorizer(**options)
+    texts = [text for text, _ in EXAMPLES] + ODD_TEXTS
+    expected = vectorizer.transform(texts)
+    got = CharNgramFeatures(vectorizer).transform(texts)
+    assert got.shape == expected.shape
+    assert (got != expected).nnz == 0
+    assert (got.indices == expected.indices).all() and (got.indptr == expected.indptr).all()
+
+
+def test_cached_char_ngrams_refuse_options_they_do_not_reproduce():
+    from netral_nlp.components.rules.backends.char_ngrams import CharNgramFeatures
+
+    assert not CharNgramFeatures.supports(_fitted_char_vectorizer(analyzer="char"))
+    with pytest.raises(ValueError):
+        CharNgramFeatures(_fitted_char_vectorizer(binary=True))
+
+
+def test_sklearn_categorizer_fast_path_predicts_as_the_estimator():
+    from netral_nlp.components.rules.backends.sklearn_backend import SklearnCategorizer, featurize
+
+    model = SklearnCategorizer.train([t for t, _ in EXAMPLES], [c for _, c in EXAMPLES])
+    assert model._fast is not None
+    texts = [t for t, _ in EXAMPLES] + ODD_TEXTS
+    assert model.predict(texts) == [str(c) for c in model.estimator.predict([featurize(t) for t in texts])]
+
+
 def test_blank_component_falls_back_to_keywords():
     nlp = build_pipeline(components=COMPONENTS)
     assert nlp.get_pipe("netral_rules").model is None

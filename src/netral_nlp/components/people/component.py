@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
@@ -186,13 +187,12 @@ class _Draft:
 
 
 def _window_doc(span: Span) -> Doc:
-    """A window as a Doc of its own: words, spaces and norms, all the NER reads
-    (``Span.as_doc`` copies every attribute and costs several times more)."""
+    """A window as a Doc of its own: words, spaces and norms (a tokenizer exception's
+    ``Jan.`` -> ``Januari``), all the NER reads; ``Span.as_doc`` copies every attribute
+    and costs several times more."""
     doc = Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
-    for source, target in zip(span, doc, strict=True):
-        if source.norm != source.lex.norm:  # a tokenizer exception's norm (``yg`` -> ``yang``)
-            target.norm_ = source.norm_
-    return doc
+    norms = span.doc.to_array([NORM])[span.start : span.end]
+    return doc.from_array([NORM], norms)
 
 
 def _inside_any(o: OrgMatch, spans: list[tuple[int, int]]) -> bool:

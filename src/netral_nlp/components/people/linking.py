@@ -95,12 +95,13 @@ def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[
     for s, e in [(m.start, m.end) for m in mentions] + list(blocked):
         taken[s:e] = b"\x01" * max(0, min(e, len(text)) - s)
     added: list[PersonMention] = []
+    not_a_name = lex.name_stop | lex.honorifics | lex.role_words
     for start, end in name_runs(text):
         if 1 in taken[start:end]:
             continue
         spans = [(w.start() + start, w.end() + start) for w in NAME_WORD_RE.finditer(text[start:end])]
         while spans and (
-            text[spans[0][0] : spans[0][1]] in lex.name_stop | lex.honorifics | lex.role_words
+            text[spans[0][0] : spans[0][1]] in not_a_name
             or lex.office_re.match(text, spans[0][0])
         ):
             spans.pop(0)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from scipy import sparse
+
 from .... import linear_store
+from .char_ngrams import CharNgramFeatures
 from .keywords import cue_tokens
 
 META_FILE = "meta.json"
@@ -52,6 +55,7 @@ class SklearnCategorizer:
     def __init__(self, estimator, meta: dict | None = None):
         self.estimator = estimator
         self.meta = meta or {}
+        self._fast = _fast_parts(estimator)
 
     @classmethod
     def train(cls, texts: list[str], labels: list[str], seed: int = 0) -> SklearnCategorizer:
@@ -62,7 +66,14 @@ class SklearnCategorizer:
     def predict(self, texts: list[str]) -> list[str]:
         if not texts:
             return []
-        return [str(label) for label in self.estimator.predict([featurize(t) for t in texts])]
+        features = [featurize(t) for t in texts]
+        if self._fast is None:
+            labels = self.estimator.predict(features)
+        else:  # the same matrix as the FeatureUnion, char n-grams from the word cache
+            words, chars, classifier = self._fast
+            matrix = sparse.hstack([words.transform(features), chars.transform(features)]).tocsr()
+            labels = classifier.predict(matrix)
+        return [str(label) for label in labels]
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
@@ -76,3 +87,16 @@ class SklearnCategorizer:
         meta_file = folder / META_FILE
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
         return cls(estimator, meta)
+
+
+def _fast_parts(estimator):
+    """(word vectorizer, cached char features, classifier) when ``estimator`` has the
+    shape :func:`build_estimator` gives it, else None (then ``estimator.predict`` runs)."""
+    steps = getattr(estimator, "named_steps", {})
+    union, classifier = steps.get("features"), steps.get("classifier")
+    parts = dict(getattr(union, "transformer_list", ()))
+    if classifier is None or list(parts) != ["words", "chars"] or getattr(union, "transformer_weights", None):
+        return None
+    if not CharNgramFeatures.supports(parts["chars"]):
+        return None
+    return parts["words"], CharNgramFeatures(parts["chars"]), classifier
