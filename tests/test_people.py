@@ -271,6 +271,20 @@ def test_model_windows_cover_only_sentences_with_a_domain_context():
     assert "Sutrisno" in text[windows[0][0] : windows[-1][1]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selanjutnya, kata dia, Ketua dan Pj Gubernur hadir.", False),  # function and title words
+        ("Sementara itu, kata Hendrik Wibisono, semua hadir.", True),  # a name no rule explained
+        ("Kegiatan itu digelar bersama Dinas setempat, kata dia.", True),  # an ORG head the model may start
+    ],
+)
+def test_windows_run_the_model_only_for_unexplained_names(text, expected):
+    from netral_nlp.components.people.precedence import has_unknown_name
+
+    assert has_unknown_name(text, (0, len(text)), known=[], common=set()) is expected
+
+
 # ------------------------------------------------- general patterns (project corpus misses)
 
 

@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.id.stop_words import STOP_WORDS
+
 from ...resources import read_json
 from .lexicon import lexicon
 from .mention import PersonMention
@@ -158,6 +160,18 @@ def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
     return merged
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Lower-cased words that explain themselves when capitalised: function words at a
+    sentence start (spaCy's Indonesian stop words: ``Selanjutnya``, ``Jika``) and the
+    words of office titles (``Ketua``, ``Gubernur``, ``Pj``), but not the head words
+    that start a model ORG (``Dinas PMD``)."""
+    lex = lexicon()
+    titles = [*lex.office_kind, *lex.titles["acting_prefixes"], *lex.titles["rank_prefixes"]]
+    title_words = {word.lower().rstrip(".") for title in titles for word in title.split()}
+    return frozenset(STOP_WORDS | title_words) - {head.lower() for head in _model_org_heads()}
+
+
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?![\w-])")
 
 
@@ -168,9 +182,10 @@ def has_unknown_name(
     covers it and the article does not also write it in lower case. Only such windows
     can give the model a name to add."""
     lex = lexicon()
+    not_names = _not_name_words()
     for m in _CAPITALISED_RE.finditer(text, window[0], window[1]):
         word = m.group()
-        if word in lex.name_stop or word.lower() in common:
+        if word in lex.name_stop or word.lower() in common or word.lower() in not_names:
             continue
         if not any(s <= m.start() and m.end() <= e for s, e in known):
             return True

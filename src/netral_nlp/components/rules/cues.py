@@ -103,6 +103,13 @@ def directive_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def any_rule_cue() -> re.Pattern[str]:
+    """Any modal or directive cue: a sentence without one states no prose rule."""
+    data = cue_data()
+    return words(data["strong_modal"] + data["weak_modal"] + data["directive"] + data["addressed_passive"])
+
+
+@lru_cache(maxsize=1)
 def addressed_directive() -> re.Pattern[str]:
     """A directive aimed at a group: ``meminta (kepada) seluruh ASN``, ``ASN diminta``."""
     directive = _alternation(cue_data()["directive"])

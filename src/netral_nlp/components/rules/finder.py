@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from ...spans import boilerplate_ranges
 from ...tokenizer import doc_text
-from .cues import cue
+from .cues import any_rule_cue, cue
 from .enumeration import find_marked_lists
 from .items import Item
 from .modality import first_cue, is_pledge, list_default, own_item_modality, prose_modality
@@ -80,6 +80,8 @@ def find_items(doc: Doc) -> list[Item]:
         if any(start < b and a < end for a, b in taken):
             continue
         raw = text[start:end]
+        if not any_rule_cue().search(raw):  # most sentences: no clause of them can be a rule
+            continue
         if is_list_intro(raw) or raw.strip() in leads or is_announcement(raw):
             continue
         for a, b in clauses(text, *rule_span(text, start, end)):
