@@ -83,10 +83,11 @@ def time_tokenizer(nlp, texts: list[str], batch_size: int) -> float:
 def time_engine(n_process: int, texts: list[str], batch_size: int) -> tuple[float, dict[int, float]]:
     """Seconds for the full pipeline (records made) with warm workers, and their peak RSS."""
     items = [Item(f"t{n}", text) for n, text in enumerate(texts)]
-    engine = LocalEngine(None, n_process=n_process, batch_size=batch_size)
+    engine = LocalEngine(None, n_process=n_process, batch_size=batch_size, warm=True)
     with engine:
         if n_process == 1:
-            list(engine.run(items[:batch_size]))  # load the pipeline before the clock
+            list(engine.run(items[:1]))  # load and warm the pipeline before the clock
+            engine.warm = False
         start = time.perf_counter()
         produced = sum(1 for _ in engine.run(items))
         seconds = time.perf_counter() - start

@@ -85,47 +85,36 @@ def test_sklearn_backend_trained_saved_and_loaded(data_file, source_pipeline, tm
     assert categories(nlp, ARTICLE) == ["social_media", "money_politics", "state_facilities"]
 
 
-def _fitted_char_vectorizer(**options):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    options = {"analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, **options}
-    return TfidfVectorizer(**options).fit([text for text, _ in EXAMPLES])
-
-
-ODD_TEXTS = [
-    "", "a", "ab", "x y z", "   ", "ASN   dilarang\n\tkampanye  di Facebook", "É ÉTÉ ß",
-    "ASN ASN ASN asn", "dilarang menerima uang dari tim sukses calon",
-]
-
-
-@pytest.mark.parametrize("options", [{}, {"min_df": 2}, {"ngram_range": (1, 3), "norm": None}, {"use_idf": False}])
-def test_cached_char_ngrams_equal_sklearn(options):
-    from netral_nlp.components.rules.backends.char_ngrams import CharNgramFeatures
-
-    vectorizer = _fitted_char_vectorizer(**options)
-    texts = [text for text, _ in EXAMPLES] + ODD_TEXTS
-    expected = vectorizer.transform(texts)
-    got = CharNgramFeatures(vectorizer).transform(texts)
-    assert got.shape == expected.shape
-    assert (got != expected).nnz == 0
-    assert (got.indices == expected.indices).all() and (got.indptr == expected.indptr).all()
-
-
-def test_cached_char_ngrams_refuse_options_they_do_not_reproduce():
-    from netral_nlp.components.rules.backends.char_ngrams import CharNgramFeatures
-
-    assert not CharNgramFeatures.supports(_fitted_char_vectorizer(analyzer="char"))
-    with pytest.raises(ValueError):
-        CharNgramFeatures(_fitted_char_vectorizer(binary=True))
-
-
-def test_sklearn_categorizer_fast_path_predicts_as_the_estimator():
+def test_sklearn_categorizer_predicts_as_the_estimator(tmp_path):
     from netral_nlp.components.rules.backends.sklearn_backend import SklearnCategorizer, featurize
+    from netral_nlp.linear_predict import LinearTextModel
 
-    model = SklearnCategorizer.train([t for t, _ in EXAMPLES], [c for _, c in EXAMPLES])
-    assert model._fast is not None
-    texts = [t for t, _ in EXAMPLES] + ODD_TEXTS
-    assert model.predict(texts) == [str(c) for c in model.estimator.predict([featurize(t) for t in texts])]
+    trained = SklearnCategorizer.train([t for t, _ in EXAMPLES], [c for _, c in EXAMPLES])
+    trained.save(tmp_path)
+    loaded = SklearnCategorizer.load(tmp_path)
+    assert isinstance(loaded.predictor, LinearTextModel)
+    estimator = trained.predictor if not isinstance(trained.predictor, LinearTextModel) else None
+    texts = [t for t, _ in EXAMPLES] + ["", "a", "ASN   dilarang\n\tkampanye di Facebook", "uang uang UANG"]
+    from netral_nlp import linear_store
+
+    expected = [str(c) for c in linear_store.load(tmp_path).predict([featurize(t) for t in texts])]
+    assert loaded.predict(texts) == expected == trained.predict(texts)
+    assert estimator is None  # the numpy predictor serves right after training too
+
+
+def test_the_shipped_pipeline_runs_without_importing_scikit_learn():
+    """scikit-learn (and the scipy, pandas, pyarrow it imports) cost each worker
+    process well over 100 MB; prediction needs numpy alone."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, netral_nlp; nlp = netral_nlp.load(); "
+        "nlp('ASN dilarang memakai mobil dinas untuk kampanye, kata Bupati Sleman Budi Santoso.'); "
+        "print(sorted(m for m in ('sklearn', 'scipy', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
 def test_blank_component_falls_back_to_keywords():

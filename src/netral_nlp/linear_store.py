@@ -45,7 +45,8 @@ def _describe(obj, key: str, arrays: dict[str, np.ndarray]) -> dict[str, Any]:
                           for name, part in obj.transformer_list]}
     if isinstance(obj, TfidfVectorizer):
         terms = sorted(obj.vocabulary_, key=obj.vocabulary_.__getitem__)
-        arrays[f"{key}.idf"] = obj.idf_.astype(np.float64)
+        if obj.use_idf:
+            arrays[f"{key}.idf"] = obj.idf_.astype(np.float64)
         return {"kind": "tfidf", "params": _vectorizer_params(obj), "terms": terms}
     if isinstance(obj, LogisticRegression):
         arrays[f"{key}.coef"] = obj.coef_.astype(np.float32)
@@ -73,7 +74,8 @@ def _build(spec: dict[str, Any], key: str, arrays) -> Any:
             params["ngram_range"] = tuple(params["ngram_range"])
         vectorizer = TfidfVectorizer(**params)
         vectorizer.vocabulary_ = {term: i for i, term in enumerate(spec["terms"])}
-        vectorizer.idf_ = np.asarray(arrays[f"{key}.idf"])
+        if f"{key}.idf" in arrays:
+            vectorizer.idf_ = np.asarray(arrays[f"{key}.idf"])
         return vectorizer
     if kind == "logreg":
         model = LogisticRegression(**spec["params"])
@@ -85,25 +87,43 @@ def _build(spec: dict[str, Any], key: str, arrays) -> Any:
     raise ValueError(f"unknown part {kind!r} in a stored model")
 
 
-def dump(estimator, folder: str | Path) -> None:
-    """Write ``estimator`` to ``folder`` as JSON + npz."""
+def describe(estimator) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The stored form of ``estimator``: a JSON-able spec and named arrays."""
+    arrays: dict[str, np.ndarray] = {}
+    return {"format": FORMAT_VERSION, "model": _describe(estimator, "m", arrays)}, arrays
+
+
+def write(spec: dict[str, Any], arrays: dict[str, np.ndarray], folder: str | Path) -> None:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    arrays: dict[str, np.ndarray] = {}
-    spec = {"format": FORMAT_VERSION, "model": _describe(estimator, "m", arrays)}
     (folder / SPEC_FILE).write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     np.savez_compressed(folder / ARRAYS_FILE, **arrays)
+
+
+def read(folder: str | Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """(spec, arrays) as :func:`write` left them; ``spec["model"]`` describes the estimator."""
+    folder = Path(folder)
+    spec = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
+    if spec.get("format") != FORMAT_VERSION:
+        raise ValueError(f"{folder}: unsupported model format {spec.get('format')!r}")
+    with np.load(folder / ARRAYS_FILE, allow_pickle=False) as stored:
+        return spec, {k: stored[k] for k in stored.files}
+
+
+def dump(estimator, folder: str | Path) -> None:
+    """Write ``estimator`` to ``folder`` as JSON + npz."""
+    write(*describe(estimator), folder)
 
 
 def exists(folder: str | Path) -> bool:
     return (Path(folder) / SPEC_FILE).exists()
 
 
+def build(spec: dict[str, Any], arrays: dict[str, np.ndarray]):
+    """The scikit-learn estimator a spec describes."""
+    return _build(spec["model"], "m", arrays)
+
+
 def load(folder: str | Path):
     """Rebuild the estimator stored in ``folder`` (no pickle involved)."""
-    folder = Path(folder)
-    spec = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
-    if spec.get("format") != FORMAT_VERSION:
-        raise ValueError(f"{folder}: unsupported model format {spec.get('format')!r}")
-    with np.load(folder / ARRAYS_FILE, allow_pickle=False) as arrays:
-        return _build(spec["model"], "m", {k: arrays[k] for k in arrays.files})
+    return build(*read(folder))

@@ -101,3 +101,13 @@ def update_pipeline(modify, source: str | Path | None = None, out: str | Path | 
         shutil.rmtree(target)
     tmp.rename(target)
     return target
+
+
+def warm_up(nlp: Language) -> None:
+    """Run a short article written for the purpose through ``nlp``, so that the tables
+    components build on first use (villages, lexicons, the NER's first call) are built
+    before timing starts or the first real article arrives."""
+    from .resources import read_text
+
+    for _ in nlp.pipe([read_text("warm_up.txt")]):
+        pass

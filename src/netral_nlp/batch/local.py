@@ -60,10 +60,19 @@ def _exit_with_parent(parent: int, every: float = 2.0) -> None:
     threading.Thread(target=watch, daemon=True, name="netral-parent-watch").start()
 
 
-def _init_worker(model: str | None, max_chars: int) -> None:
+def _init_worker(model: str | None, max_chars: int, warm: bool = False) -> None:
     _exit_with_parent(os.getppid())
+    # the workers already share the cores: a BLAS or OpenMP pool per worker would only
+    # make them wait for each other (the NER's matrix products)
+    from threadpoolctl import threadpool_limits
+
+    _WORKER["threads"] = threadpool_limits(limits=1)
     _WORKER["nlp"] = cached_pipeline(model, max_chars)
     _WORKER["max_chars"] = max_chars
+    if warm:
+        from ..pipeline import warm_up
+
+        warm_up(_WORKER["nlp"])
 
 
 def _work(batch: list[Payload]) -> list[Outcome]:
@@ -149,6 +158,7 @@ class LocalEngine:
         over_limit: str = "chunk",
         nlp: Language | None = None,
         window: int | None = None,
+        warm: bool = False,
     ) -> None:
         self.model = str(model) if model is not None else None
         self.n_process = max(1, int(n_process))
@@ -157,6 +167,8 @@ class LocalEngine:
         self.over_limit = over_limit
         self.nlp = nlp
         self.window = window or 3 * self.n_process
+        #: build the pipeline's lazy tables before the first batch (``pipeline.warm_up``)
+        self.warm = warm
         self.worker_rss: dict[int, float] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._tmp: tempfile.TemporaryDirectory | None = None
@@ -179,6 +191,10 @@ class LocalEngine:
         if self.n_process == 1:
             nlp = self.nlp or cached_pipeline(self.model, self.max_chars)
             nlp.max_length = max(nlp.max_length, self.max_chars + 1)
+            if self.warm:
+                from ..pipeline import warm_up
+
+                warm_up(nlp)
             for batch in _batches(entries, self.batch_size):
                 payloads, split = self._split(batch)
                 yield from self._join(split, process_batch(nlp, payloads, self.max_chars))
@@ -235,7 +251,10 @@ class LocalEngine:
 
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            self.n_process, mp_context=context, initializer=_init_worker, initargs=(model, self.max_chars)
+            self.n_process,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(model, self.max_chars, self.warm),
         )
 
     def _collect_rss(self, pool: ProcessPoolExecutor) -> None:

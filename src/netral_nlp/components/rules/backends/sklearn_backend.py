@@ -1,17 +1,18 @@
 """scikit-learn backend: TF-IDF word + char n-grams and keyword-cue tokens, linear classifier.
 
-Saved through ``netral_nlp.linear_store`` (JSON + npz, no pickle).
+Trained with scikit-learn, saved through ``netral_nlp.linear_store`` (JSON + npz,
+no pickle) and predicted with ``netral_nlp.linear_predict`` (numpy alone, so
+loading the pipeline does not import scikit-learn).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from scipy import sparse
+from typing import Any
 
 from .... import linear_store
-from .char_ngrams import CharNgramFeatures
+from ....linear_predict import LinearTextModel, Unsupported
 from .keywords import cue_tokens
 
 META_FILE = "meta.json"
@@ -50,53 +51,36 @@ def build_estimator(seed: int = 0):
 
 
 class SklearnCategorizer:
-    """A trained category classifier."""
+    """A trained category classifier: its stored form and what predicts from it."""
 
-    def __init__(self, estimator, meta: dict | None = None):
-        self.estimator = estimator
+    def __init__(self, spec: dict[str, Any], arrays: dict, meta: dict | None = None, estimator=None):
+        self.spec, self.arrays = spec, arrays
         self.meta = meta or {}
-        self._fast = _fast_parts(estimator)
+        try:
+            self.predictor: Any = LinearTextModel(spec["model"], arrays)
+        except Unsupported:  # a model this project did not build: scikit-learn predicts
+            self.predictor = estimator if estimator is not None else linear_store.build(spec, arrays)
 
     @classmethod
     def train(cls, texts: list[str], labels: list[str], seed: int = 0) -> SklearnCategorizer:
         estimator = build_estimator(seed)
         estimator.fit([featurize(t) for t in texts], labels)
-        return cls(estimator, {"examples": len(texts), "labels": sorted(set(labels))})
+        meta = {"examples": len(texts), "labels": sorted(set(labels))}
+        return cls(*linear_store.describe(estimator), meta, estimator=estimator)
 
     def predict(self, texts: list[str]) -> list[str]:
         if not texts:
             return []
-        features = [featurize(t) for t in texts]
-        if self._fast is None:
-            labels = self.estimator.predict(features)
-        else:  # the same matrix as the FeatureUnion, char n-grams from the word cache
-            words, chars, classifier = self._fast
-            matrix = sparse.hstack([words.transform(features), chars.transform(features)]).tocsr()
-            labels = classifier.predict(matrix)
-        return [str(label) for label in labels]
+        return [str(label) for label in self.predictor.predict([featurize(t) for t in texts])]
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
-        linear_store.dump(self.estimator, folder)
+        linear_store.write(self.spec, self.arrays, folder)
         (folder / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: str | Path) -> SklearnCategorizer:
         folder = Path(folder)
-        estimator = linear_store.load(folder)
         meta_file = folder / META_FILE
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
-        return cls(estimator, meta)
-
-
-def _fast_parts(estimator):
-    """(word vectorizer, cached char features, classifier) when ``estimator`` has the
-    shape :func:`build_estimator` gives it, else None (then ``estimator.predict`` runs)."""
-    steps = getattr(estimator, "named_steps", {})
-    union, classifier = steps.get("features"), steps.get("classifier")
-    parts = dict(getattr(union, "transformer_list", ()))
-    if classifier is None or list(parts) != ["words", "chars"] or getattr(union, "transformer_weights", None):
-        return None
-    if not CharNgramFeatures.supports(parts["chars"]):
-        return None
-    return parts["words"], CharNgramFeatures(parts["chars"]), classifier
+        return cls(*linear_store.read(folder), meta)

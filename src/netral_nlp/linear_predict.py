@@ -1,0 +1,145 @@
+"""Predict with a stored linear text classifier using numpy alone.
+
+A model written by :mod:`netral_nlp.linear_store` (TF-IDF vectorizers and a
+logistic regression) is, at prediction time, vocabularies, IDF weights and a
+coefficient matrix. Reading them into this module instead of rebuilding the
+scikit-learn objects keeps scikit-learn out of worker processes: importing it
+pulls in scipy, and pandas and pyarrow when they are installed, well over
+100 MB per process. It is also faster: a word's character n-gram ids are the
+same wherever the word occurs (``char_wb`` n-grams never cross a word
+boundary), so they are cached per word instead of rebuilt per text.
+
+Only what the project's models use is supported (word and ``char_wb``
+analyzers with default preprocessing, l1/l2/no norm, a logistic regression);
+anything else raises :class:`Unsupported` and the caller falls back to
+scikit-learn. ``tests/test_linear_predict.py`` checks the features and the
+predictions against scikit-learn's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+#: distinct words whose n-gram ids are kept (a news vocabulary stays well below this)
+CACHE_WORDS = 200_000
+
+
+class Unsupported(ValueError):
+    """A stored model this module does not reproduce exactly."""
+
+
+class TfidfPart:
+    """One fitted ``TfidfVectorizer``: text -> (feature ids, weights)."""
+
+    def __init__(self, params: dict[str, Any], terms: list[str], idf: np.ndarray | None) -> None:
+        analyzer = params.get("analyzer", "word")
+        plain = all(params.get(k) is None for k in ("preprocessor", "tokenizer", "strip_accents", "stop_words"))
+        if analyzer not in ("word", "char_wb") or not plain or params.get("input", "content") != "content":
+            raise Unsupported(f"vectorizer options {analyzer=}, preprocessing {plain=}")
+        if params.get("norm") not in ("l1", "l2", None):
+            raise Unsupported(f"norm {params.get('norm')!r}")
+        self.analyzer = analyzer
+        self.lowercase = bool(params.get("lowercase", True))
+        self.min_n, self.max_n = params.get("ngram_range") or (1, 1)
+        self.binary = bool(params.get("binary", False))
+        self.sublinear_tf = bool(params.get("sublinear_tf", False))
+        self.norm = params.get("norm")
+        self.idf = np.asarray(idf, dtype=np.float64) if params.get("use_idf", True) and idf is not None else None
+        self.vocabulary = {term: i for i, term in enumerate(terms)}
+        self.size = len(terms)
+        if analyzer == "word":
+            self.token_re = re.compile(params.get("token_pattern") or r"(?u)\b\w\w+\b")
+            if self.token_re.groups > 1:
+                raise Unsupported("token_pattern with more than one group")
+        self.word_ids: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._char_ids)
+
+    # -- analyzers: the same features as scikit-learn's, as vocabulary ids
+    def _char_ids(self, word: str) -> tuple[int, ...]:
+        """Ids of a word's n-grams, padded with spaces as ``char_wb`` does."""
+        padded = f" {word} "
+        ids = []
+        for n in range(self.min_n, self.max_n + 1):
+            if len(padded) <= n:  # a short word counts its whole padded form once, then stops
+                if (index := self.vocabulary.get(padded)) is not None:
+                    ids.append(index)
+                break
+            for offset in range(len(padded) - n + 1):
+                if (index := self.vocabulary.get(padded[offset : offset + n])) is not None:
+                    ids.append(index)
+        return tuple(ids)
+
+    def _word_features(self, text: str) -> list[str]:
+        tokens = self.token_re.findall(text)
+        features = list(tokens) if self.min_n == 1 else []
+        for n in range(max(self.min_n, 2), min(self.max_n, len(tokens)) + 1):
+            features.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        return features
+
+    def ids(self, text: str) -> list[int]:
+        """Vocabulary ids of every feature of ``text``, repeated as often as it occurs."""
+        text = text.lower() if self.lowercase else text
+        if self.analyzer == "char_wb":
+            return [i for word in text.split() for i in self.word_ids(word)]
+        vocabulary = self.vocabulary
+        return [vocabulary[f] for f in self._word_features(text) if f in vocabulary]
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted feature ids, TF-IDF weights) of one text."""
+        ids, counts = np.unique(np.asarray(self.ids(text), dtype=np.int64), return_counts=True)
+        weights = np.ones(len(ids)) if self.binary else counts.astype(np.float64)
+        if self.sublinear_tf:
+            weights = np.log(weights) + 1
+        if self.idf is not None:
+            weights *= self.idf[ids]
+        if self.norm is not None and len(weights):
+            total = np.sqrt(np.dot(weights, weights)) if self.norm == "l2" else np.abs(weights).sum()
+            if total > 0:
+                weights /= total
+        return ids, weights
+
+
+class LinearTextModel:
+    """TF-IDF parts side by side (a FeatureUnion, or one vectorizer) and a logistic regression."""
+
+    def __init__(self, spec: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        self.spec, self.arrays = spec, arrays
+        if spec.get("kind") != "pipeline" or len(spec["steps"]) != 2:
+            raise Unsupported("a pipeline of features and a classifier is expected")
+        (features_name, features), (clf_name, clf) = spec["steps"]
+        if clf["kind"] != "logreg":
+            raise Unsupported(f"classifier {clf['kind']!r}")
+        if features["kind"] == "union":
+            if features.get("weights"):
+                raise Unsupported("weighted feature union")
+            parts = [(f"m.{features_name}.{name}", part) for name, part in features["parts"]]
+        else:
+            parts = [(f"m.{features_name}", features)]
+        if any(part["kind"] != "tfidf" for _, part in parts):
+            raise Unsupported("features other than TF-IDF")
+        self.parts = [TfidfPart(part["params"], part["terms"], arrays.get(f"{key}.idf")) for key, part in parts]
+        self.offsets = np.cumsum([0] + [p.size for p in self.parts])[:-1]
+        self.coef = np.asarray(arrays[f"m.{clf_name}.coef"], dtype=np.float64)
+        self.intercept = np.asarray(arrays[f"m.{clf_name}.intercept"], dtype=np.float64)
+        self.classes = list(clf["classes"])
+        if self.coef.shape[1] != sum(p.size for p in self.parts):
+            raise Unsupported("coefficients and vocabularies disagree")
+
+    def decision_function(self, texts: list[str]) -> np.ndarray:
+        scores = np.tile(self.intercept, (len(texts), 1))
+        for row, text in enumerate(texts):
+            for part, offset in zip(self.parts, self.offsets, strict=True):
+                ids, weights = part.row(text)
+                if len(ids):
+                    scores[row] += self.coef[:, ids + offset] @ weights
+        return scores
+
+    def predict(self, texts: list[str]) -> list[Any]:
+        scores = self.decision_function(texts)
+        if scores.shape[1] == 1:  # binary: one column, positive means the second class
+            return [self.classes[int(s > 0)] for s in scores[:, 0]]
+        return [self.classes[i] for i in scores.argmax(axis=1)]
