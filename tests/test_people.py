@@ -285,6 +285,15 @@ def test_windows_run_the_model_only_for_unexplained_names(text, expected):
     assert has_unknown_name(text, (0, len(text)), known=[], common=set()) is expected
 
 
+def test_a_name_cut_by_the_window_edge_does_not_open_it():
+    from netral_nlp.components.people.precedence import has_unknown_name
+
+    text = "kata dia kepada Hendrik Wibisono"
+    cut = text.index("Wibisono") + 3  # the window ends inside "Wibisono"
+    assert not has_unknown_name(text, (0, cut), known=[(16, 23)], common=set())
+    assert has_unknown_name(text, (0, len(text)), known=[(16, 23)], common=set())
+
+
 # ------------------------------------------------- general patterns (project corpus misses)
 
 

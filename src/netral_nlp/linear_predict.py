@@ -124,6 +124,7 @@ class LinearTextModel:
         self.parts = [TfidfPart(part["params"], part["terms"], arrays.get(f"{key}.idf")) for key, part in parts]
         self.offsets = np.cumsum([0] + [p.size for p in self.parts])[:-1]
         self.coef = np.asarray(arrays[f"m.{clf_name}.coef"], dtype=np.float64)
+        self._by_feature = np.ascontiguousarray(self.coef.T)  # one row per feature: cheap to gather
         self.intercept = np.asarray(arrays[f"m.{clf_name}.intercept"], dtype=np.float64)
         self.classes = list(clf["classes"])
         if self.coef.shape[1] != sum(p.size for p in self.parts):
@@ -135,7 +136,7 @@ class LinearTextModel:
             for part, offset in zip(self.parts, self.offsets, strict=True):
                 ids, weights = part.row(text)
                 if len(ids):
-                    scores[row] += self.coef[:, ids + offset] @ weights
+                    scores[row] += weights @ self._by_feature[ids + offset]
         return scores
 
     def predict(self, texts: list[str]) -> list[Any]:

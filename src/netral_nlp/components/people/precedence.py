@@ -138,7 +138,7 @@ def _context_re() -> re.Pattern[str]:
 
 
 #: characters around a context word that the model sees (within its sentence)
-WINDOW_BEFORE, WINDOW_AFTER = 40, 60
+WINDOW_BEFORE, WINDOW_AFTER = 30, 50
 
 
 def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -158,6 +158,12 @@ def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
         else:
             merged.append((lo, hi))
     return merged
+
+
+def _cut(text: str, start: int, end: int, window: tuple[int, int]) -> bool:
+    return (start == window[0] and start > 0 and text[start - 1].isalnum()) or (
+        end == window[1] and end < len(text) and text[end].isalnum()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +189,10 @@ def has_unknown_name(
     can give the model a name to add."""
     lex = lexicon()
     not_names = _not_name_words()
-    for m in _CAPITALISED_RE.finditer(text, window[0], window[1]):
+    start, end = window
+    for m in _CAPITALISED_RE.finditer(text, start, end):
+        if _cut(text, m.start(), m.end(), window):
+            continue  # a word the window's edge cuts is too far from its context word
         word = m.group()
         if word in lex.name_stop or word.lower() in common or word.lower() in not_names:
             continue
