@@ -30,7 +30,8 @@ from pathlib import Path
 import spacy
 
 import netral_nlp
-from netral_nlp.batch import LocalEngine, peak_rss_mb
+from netral_nlp.batch import LocalEngine
+from netral_nlp.batch.records import DEFAULT_BATCH_SIZE
 from netral_nlp.io import Item
 from netral_nlp.schema import to_record
 
@@ -73,26 +74,43 @@ def count_words(texts) -> int:
 # --------------------------------------------------------------------------- measures
 
 
-def time_tokenizer(nlp, texts: list[str], batch_size: int) -> float:
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch_size):
-        pass
-    return time.perf_counter() - start
+def time_tokenizer(nlp, texts: list[str], batch_size: int, repeat: int = 1) -> float:
+    """Fastest of ``repeat`` passes (noise on a shared machine only ever slows a pass down)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
-def time_engine(n_process: int, texts: list[str], batch_size: int) -> tuple[float, dict[int, float]]:
-    """Seconds for the full pipeline (records made) with warm workers, and their peak RSS."""
+def time_engine(n_process: int, texts: list[str], batch_size: int, repeat: int = 1) -> tuple[float, dict[int, float]]:
+    """Seconds for the full pipeline (records made) with warm workers (fastest of ``repeat``
+    passes), and the peak RSS of the processes that ran it."""
     items = [Item(f"t{n}", text) for n, text in enumerate(texts)]
     engine = LocalEngine(None, n_process=n_process, batch_size=batch_size, warm=True)
+    best = float("inf")
     with engine:
         if n_process == 1:
             list(engine.run(items[:1]))  # load and warm the pipeline before the clock
             engine.warm = False
-        start = time.perf_counter()
-        produced = sum(1 for _ in engine.run(items))
-        seconds = time.perf_counter() - start
-    assert produced == len(items)
-    return seconds, dict(engine.worker_rss)
+        for _ in range(repeat):
+            start = time.perf_counter()
+            produced = sum(1 for _ in engine.run(items))
+            best = min(best, time.perf_counter() - start)
+            assert produced == len(items)
+    return best, dict(engine.worker_rss)
+
+
+def time_engine_in_child(n_process: int, texts: list[str], batch_size: int, repeat: int):
+    """:func:`time_engine` in a fresh process: its peak RSS is then the engine's own, not
+    this benchmark's (which also holds a pipeline for the per-step table)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(time_engine, n_process, texts, batch_size, repeat).result()
 
 
 def time_components(nlp, texts: list[str], batch_size: int) -> dict[str, float]:
@@ -248,7 +266,8 @@ def report(r: dict) -> str:
         "",
         f"- Machine: {r['machine']}.",
         f"- Texts: {r['source']} repeated to {r['texts']:,} articles, {r['words']:,} words "
-        f"(whitespace words); batch size {r['batch_size']}.",
+        f"(whitespace words); batch size {r['batch_size']}; each words/s figure is the fastest of "
+        f"{r['repeat']} passes (the ceiling's too).",
         f"- Pipeline: {', '.join(r['pipe_names'])}.",
         "",
         "| measure | words/s | ratio / figure | target | met |",
@@ -259,7 +278,7 @@ def report(r: dict) -> str:
         f"| >= {TARGETS['ratio']:.2f} | {ok(r['one'] / r['ceiling'] >= TARGETS['ratio'])} |",
         f"| full pipeline + records, 2 processes | {r['two']:,.0f} | {r['two'] / r['one']:.2f}x speed-up "
         f"| >= {TARGETS['speedup']:.1f}x | {ok(r['two'] / r['one'] >= TARGETS['speedup'])} |",
-        f"| peak RSS, 1-process run (benchmark process) | | {r['rss_one']:,.0f} MB | <= {TARGETS['rss_mb']:.0f} MB "
+        f"| peak RSS, 1-process run (its own process) | | {r['rss_one']:,.0f} MB | <= {TARGETS['rss_mb']:.0f} MB "
         f"| {ok(r['rss_one'] <= TARGETS['rss_mb'])} |",
         f"| peak RSS per worker, 2-process run | | {', '.join(f'{v:,.0f}' for v in r['rss_workers'])} MB "
         f"| <= {TARGETS['rss_mb']:.0f} MB | {ok(max(r['rss_workers']) <= TARGETS['rss_mb'])} |",
@@ -311,7 +330,8 @@ def write_section(section: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min-words", type=int, default=150_000, help="repeat the texts up to this many words")
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--repeat", type=int, default=3, help="passes per measure; the fastest counts")
     parser.add_argument("--synthetic", type=int, default=0, help="also stream this many synthetic articles")
     parser.add_argument("--synthetic-processes", type=int, default=2)
     parser.add_argument("--no-readme", action="store_true", help="print the section, do not write README")
@@ -333,15 +353,16 @@ def main() -> None:
         "batch_size": args.batch_size,
         "pipe_names": nlp.pipe_names,
     }
-    results["ceiling"] = words / time_tokenizer(blank, texts, args.batch_size)
+    results["repeat"] = args.repeat
+    results["ceiling"] = words / time_tokenizer(blank, texts, args.batch_size, args.repeat)
     netral_tok = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "netral.tokenizer.v1"}}})
-    results["netral_tokenizer"] = words / time_tokenizer(netral_tok, texts, args.batch_size)
+    results["netral_tokenizer"] = words / time_tokenizer(netral_tok, texts, args.batch_size, args.repeat)
     print(f"ceiling {results['ceiling']:,.0f} words/s", file=sys.stderr)
-    seconds, _ = time_engine(1, texts, args.batch_size)
+    seconds, rss = time_engine_in_child(1, texts, args.batch_size, args.repeat)
     results["one"] = words / seconds
-    results["rss_one"] = peak_rss_mb()
+    results["rss_one"] = max(rss.values())
     print(f"1 process {results['one']:,.0f} words/s", file=sys.stderr)
-    seconds, rss = time_engine(2, texts, args.batch_size)
+    seconds, rss = time_engine(2, texts, args.batch_size, args.repeat)
     results["two"] = words / seconds
     results["rss_workers"] = sorted(rss.values(), reverse=True)
     print(f"2 processes {results['two']:,.0f} words/s", file=sys.stderr)
