@@ -69,6 +69,14 @@ def test_trigger_lexicon_finds_the_same_matches_with_anchors():
             assert [m.span() for m in entry.pattern.finditer(text, folded)] == plain
 
 
+def test_rule_category_cues_count_the_same_with_anchors():
+    from netral_nlp.components.rules.backends.keywords import anchored_category_cues, cue_hits
+
+    for text in _corpus_texts():
+        plain = {c: n for c, p in anchored_category_cues().items() if (n := len(p.pattern.findall(text)))}
+        assert cue_hits(text) == plain
+
+
 WORDS = st.sampled_from(["surat", "Edaran", "SURAT", "minta", "agar", "meminta", "ſurat", "K", "ikrar", " ", "\n"])
 
 

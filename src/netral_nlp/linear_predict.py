@@ -82,24 +82,49 @@ class TfidfPart:
 
     def ids(self, text: str) -> list[int]:
         """Vocabulary ids of every feature of ``text``, repeated as often as it occurs."""
+        out: list[int] = []
+        self._extend_ids(out, text)
+        return out
+
+    def _extend_ids(self, out: list[int], text: str) -> None:
         text = text.lower() if self.lowercase else text
         if self.analyzer == "char_wb":
-            return [i for word in text.split() for i in self.word_ids(word)]
-        vocabulary = self.vocabulary
-        return [vocabulary[f] for f in self._word_features(text) if f in vocabulary]
+            word_ids = self.word_ids
+            for word in text.split():
+                out.extend(word_ids(word))
+        else:
+            vocabulary = self.vocabulary
+            out.extend(vocabulary[f] for f in self._word_features(text) if f in vocabulary)
 
-    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted feature ids, TF-IDF weights) of one text."""
-        ids, counts = np.unique(np.asarray(self.ids(text), dtype=np.int64), return_counts=True)
+    def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, feature id, TF-IDF weight) of every distinct feature of each text, by row
+        then id: the non-zero entries of ``vectorizer.transform(texts)``."""
+        flat: list[int] = []
+        lengths = []
+        for text in texts:
+            before = len(flat)
+            self._extend_ids(flat, text)
+            lengths.append(len(flat) - before)
+        keys = np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * self.size
+        keys += np.asarray(flat, dtype=np.int64)
+        keys, counts = np.unique(keys, return_counts=True)
+        rows, ids = np.divmod(keys, self.size)
         weights = np.ones(len(ids)) if self.binary else counts.astype(np.float64)
         if self.sublinear_tf:
             weights = np.log(weights) + 1
         if self.idf is not None:
             weights *= self.idf[ids]
         if self.norm is not None and len(weights):
-            total = np.sqrt(np.dot(weights, weights)) if self.norm == "l2" else np.abs(weights).sum()
-            if total > 0:
-                weights /= total
+            per_row = weights * weights if self.norm == "l2" else np.abs(weights)
+            totals = np.bincount(rows, weights=per_row, minlength=len(texts))
+            totals = np.sqrt(totals) if self.norm == "l2" else totals
+            totals[totals == 0] = 1.0
+            weights /= totals[rows]
+        return rows, ids, weights
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted feature ids, TF-IDF weights) of one text."""
+        _, ids, weights = self.rows([text])
         return ids, weights
 
 
@@ -130,13 +155,18 @@ class LinearTextModel:
         if self.coef.shape[1] != sum(p.size for p in self.parts):
             raise Unsupported("coefficients and vocabularies disagree")
 
-    def decision_function(self, texts: list[str]) -> np.ndarray:
+    def decision_function(self, texts: list[str], chunk: int = 64) -> np.ndarray:
+        """``X @ coef.T + intercept``, a chunk of texts at a time: features of all texts
+        of a chunk are counted and weighted in one go (numpy, no Python loop per feature)."""
         scores = np.tile(self.intercept, (len(texts), 1))
-        for row, text in enumerate(texts):
+        for first in range(0, len(texts), chunk):
+            part_texts = texts[first : first + chunk]
             for part, offset in zip(self.parts, self.offsets, strict=True):
-                ids, weights = part.row(text)
-                if len(ids):
-                    scores[row] += weights @ self._by_feature[ids + offset]
+                rows, ids, weights = part.rows(part_texts)
+                if len(ids):  # rows come sorted: sum each row's block of contributions
+                    present, starts = np.unique(rows, return_index=True)
+                    contributions = weights[:, None] * self._by_feature[ids + offset]
+                    scores[first + present] += np.add.reduceat(contributions, starts, axis=0)
         return scores
 
     def predict(self, texts: list[str]) -> list[Any]:

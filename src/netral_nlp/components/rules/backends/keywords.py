@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ....anchors import AnchoredPattern, fold, literal_anchors
 from ..cues import CATEGORIES, category_cues
 
 
 def cue_hits(text: str) -> dict[str, int]:
-    """Category -> number of its keyword cues found in ``text``."""
+    """Category -> number of its keyword cues found in ``text`` (a category none of whose
+    anchor words occurs is not searched: ``anchors.py``)."""
     hits = {}
-    for category, pattern in category_cues().items():
-        count = len(pattern.findall(text))
-        if count:
+    folded = fold(text)
+    for category, pattern in anchored_category_cues().items():
+        if pattern.may_match(folded) and (count := len(pattern.pattern.findall(text))):
             hits[category] = count
     return hits
+
+
+@lru_cache(maxsize=1)
+def anchored_category_cues() -> dict[str, AnchoredPattern]:
+    return {c: AnchoredPattern(p, literal_anchors(p)) for c, p in category_cues().items()}
 
 
 def cue_tokens(text: str) -> str:
