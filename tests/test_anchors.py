@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netral_nlp.anchors import AnchoredPattern, fold, literal_anchors
+from netral_nlp.anchors import AnchoredPattern, WordStartPattern, WordStarts, fold, literal_anchors
 from netral_nlp.components.events.triggers import lexicon
 
 CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
@@ -63,10 +63,10 @@ def test_trigger_lexicon_finds_the_same_matches_with_anchors():
     texts = _corpus_texts()
     texts += [t.upper() for t in texts[:5]]
     for text in texts:
-        folded = fold(text)
+        starts = WordStarts(text)
         for entry in lexicon():
             plain = [m.span() for m in entry.pattern.pattern.finditer(text)]
-            assert [m.span() for m in entry.pattern.finditer(text, folded)] == plain
+            assert [m.span() for m in entry.pattern.finditer(starts)] == plain
 
 
 def test_rule_category_cues_count_the_same_with_anchors():
@@ -87,4 +87,41 @@ def test_anchors_never_hide_a_match(text):
         pattern = AnchoredPattern.compile(source, re.IGNORECASE)
         assert [m.span() for m in pattern.finditer(text, fold(text))] == [
             m.span() for m in pattern.pattern.finditer(text)
+        ]
+
+
+def _people_scanners():
+    from netral_nlp.components.people.lexicon import lexicon as people_lexicon
+    from netral_nlp.components.people.precedence import _context_re
+
+    names = ["office_re", "cand_title_re", "pair_cue_re", "org_fixed_re", "org_assoc_re", "org_body_re",
+             "party_re", "government_re", "unit_head_re"]
+    return [getattr(people_lexicon(), n) for n in names] + [_context_re()]
+
+
+def test_people_lexicon_scanners_find_what_finditer_finds():
+    """Tried only at word starts that begin with an anchor: the same matches, every pattern
+    the people component scans with, over every project article, upper-cased too, and
+    within a stretch (``pos``/``endpos``) as model windows use it."""
+    texts = _corpus_texts()
+    texts += [t.upper() for t in texts[:5]]
+    for pattern in _people_scanners():
+        scanner = WordStartPattern(pattern)
+        assert scanner.heads is not None
+        for text in texts:
+            starts = WordStarts(text)
+            assert [m.span() for m in scanner.finditer(starts)] == [m.span() for m in pattern.finditer(text)]
+            lo, hi = len(text) // 3, 2 * len(text) // 3
+            assert [m.span() for m in scanner.finditer(starts, lo, hi)] == [
+                m.span() for m in pattern.finditer(text, lo, hi)
+            ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Pj", "Bupati", "bupati", "Sleman", "-", " ", "\n", "Wali", "Kota", "ſekda",
+                                 "Sekda", "SEKDA", "x", "Ketua", "KPU", ","]), max_size=14).map("".join))
+def test_word_start_scanner_equals_finditer_on_odd_texts(text):
+    for pattern in _people_scanners()[:2]:
+        assert [m.span() for m in WordStartPattern(pattern).finditer(WordStarts(text))] == [
+            m.span() for m in pattern.finditer(text)
         ]

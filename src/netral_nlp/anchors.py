@@ -11,6 +11,7 @@ of them. Most lexicon patterns never match most articles, so most scans go.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,29 +32,29 @@ _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
 Heads = list[tuple[str, bool]]  # (prefix, whether the prefix covers everything up to here)
 
 
-def _item(op, av) -> Heads | None:
+def _item(op, av, limit: int) -> Heads | None:
     if op is sre_constants.LITERAL:
         return [(chr(av), True)]
     if op is sre_constants.SUBPATTERN:
-        return _sequence(av[-1])
+        return _sequence(av[-1], limit)
     if op is sre_constants.BRANCH:
         heads: Heads = []
         for branch in av[1]:
-            heads += _sequence(branch)
+            heads += _sequence(branch, limit)
         return heads
     if op in _REPEATS:
         low, _high, body = av
-        inner = [(prefix, False) for prefix, _ in _sequence(body)]
+        inner = [(prefix, False) for prefix, _ in _sequence(body, limit)]
         return inner + [("", True)] if low == 0 else inner
     return None
 
 
-def _sequence(items) -> Heads:
+def _sequence(items, limit: int = MAX_ANCHORS) -> Heads:
     heads: Heads = [("", True)]
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
-        part = _item(op, av)
+        part = _item(op, av, limit)
         if part is None:
             return [(prefix, False) for prefix, _ in heads]
         heads = [
@@ -62,21 +63,27 @@ def _sequence(items) -> Heads:
             for more, done in (part if open_ else [("", False)])
         ]
         heads = list(dict.fromkeys(heads))
-        if len(heads) > MAX_ANCHORS:
+        if len(heads) > limit:
             return [("", False)]
         if not any(open_ for _, open_ in heads):
             break
     return heads
 
 
-def literal_anchors(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+def literal_anchors(
+    pattern: str | re.Pattern[str], min_length: int = MIN_ANCHOR, limit: int = MAX_ANCHORS, minimal: bool = True
+) -> frozenset[str] | None:
     """Case-folded strings one of which starts every match, or None when the
-    pattern has no such short list (a character class or wildcard comes first)."""
+    pattern has no such short list (a character class or wildcard comes first).
+    ``minimal`` drops anchors that contain another (enough to test a text for any of
+    them, not to test where a match may start)."""
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    anchors = {prefix.casefold() for prefix, _ in _sequence(sre_parse.parse(source, flags))}
-    if not anchors or any(len(anchor) < MIN_ANCHOR for anchor in anchors):
+    anchors = {prefix.casefold() for prefix, _ in _sequence(sre_parse.parse(source, flags), limit)}
+    if not anchors or any(len(anchor) < min_length for anchor in anchors):
         return None
+    if not minimal:
+        return frozenset(anchors)
     # an anchor that contains another adds nothing to the test
     return frozenset(a for a in anchors if not any(b != a and b in a for b in anchors))
 
@@ -107,3 +114,60 @@ class AnchoredPattern:
     def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, where ``folded`` is :func:`fold` of ``text``."""
         return self.pattern.finditer(text) if self.may_match(folded) else iter(())
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+#: characters of a word start that index it (anchors shorter than this cannot be used)
+HEAD = 2
+
+
+class WordStarts:
+    """The positions where words start in a text, by their first case-folded characters:
+    built once per text, shared by every :class:`WordStartPattern` run over it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.by_head: dict[str, list[int]] = defaultdict(list)
+        if self.folded is not None:
+            folded = self.folded
+            for m in _WORD_START.finditer(folded):
+                self.by_head[folded[m.start() : m.start() + HEAD]].append(m.start())
+
+
+class WordStartPattern:
+    """A compiled pattern whose every match starts a word (it opens with ``(?<!\\w)`` or
+    ``(?<![\\w-])`` in every alternative) and with one of its literal anchors.
+
+    ``finditer`` then tries the pattern only where a word starts with an anchor, instead of
+    at every character; the matches are the same as ``pattern.finditer``'s (leftmost,
+    non-overlapping), as ``tests/test_anchors.py`` checks for the lexicons that use it.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        # many anchors cost nothing here: a word start is looked up by its first characters
+        anchors = literal_anchors(pattern, min_length=HEAD, limit=10_000, minimal=False)
+        self.heads: dict[str, tuple[str, ...]] | None = None
+        if anchors is not None:
+            heads: dict[str, list[str]] = defaultdict(list)
+            for anchor in anchors:
+                heads[anchor[:HEAD]].append(anchor)
+            self.heads = {head: tuple(group) for head, group in heads.items()}
+
+    def finditer(self, starts: WordStarts, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        text = starts.text
+        end = len(text) if endpos is None else endpos
+        if self.heads is None or starts.folded is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        folded, heads = starts.folded, self.heads
+        positions = sorted(p for head in heads for p in starts.by_head.get(head, ()) if pos <= p < end)
+        last = -1
+        for p in positions:
+            if p < last or not folded.startswith(heads[folded[p : p + HEAD]], p):
+                continue
+            match = self.pattern.match(text, p, end)
+            if match is not None:
+                yield match
+                last = match.end()

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...anchors import AnchoredPattern, fold
+from ...anchors import WordStartPattern, WordStarts
 from ...resources import read_json
 
 #: how far after a trigger the addressed group may appear (characters)
@@ -21,7 +21,7 @@ class TriggerEntry:
     """One lexicon entry: a pattern for one event type and the conditions it needs."""
 
     type: str
-    pattern: AnchoredPattern
+    pattern: WordStartPattern
     needs: tuple[str, ...] = ()
     key: str = ""
 
@@ -59,7 +59,7 @@ def lexicon() -> tuple[TriggerEntry, ...]:
             continue
         for item in items:
             body = item["pattern"].replace("{w}", content_word)
-            pattern = AnchoredPattern.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+            pattern = WordStartPattern(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
             key = item.get("key") or _merge_key(event_type, item["pattern"], heads)
             entries.append(TriggerEntry(event_type, pattern, tuple(item.get("needs", ())), key))
     return tuple(entries)
@@ -118,12 +118,12 @@ def is_generic(sentence: str) -> bool:
 def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int = 0) -> list[Candidate]:
     """Candidates of many sentences of ``text``, each pattern run once over the whole text
     (a Python loop per pattern and sentence costs more than the matching itself), and
-    only when one of its anchor words occurs in it (``anchors.py``)."""
+    there only where a word starts with one of its anchors (``anchors.py``)."""
     starts = [start for start, _ in sentences]
     found: dict[tuple[int, str], Candidate] = {}
-    folded = fold(text)
+    words = WordStarts(text)
     for entry in lexicon():
-        for match in entry.pattern.finditer(text, folded):
+        for match in entry.pattern.finditer(words):
             index = bisect_right(starts, match.start()) - 1
             if index < 0:
                 continue

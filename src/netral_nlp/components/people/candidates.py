@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import count
 
-from .lexicon import ballot_value, lexicon
+from .lexicon import ballot_value, lexicon, scanner
 from .mention import PersonMention
 from .names import (
     Context,
@@ -107,7 +107,7 @@ def find_candidates(text: str, ctx: Context, taken: list[tuple[int, int]]) -> li
                 found.append(PersonMention(alias[0], alias[1], "CANDIDATE", source="alias", group=gid))
 
     # 1. a candidate title before the name(s)
-    for m in lex.cand_title_re.finditer(text):
+    for m in scanner("cand_title_re").finditer(ctx.word_starts):
         title = m.group()
         if title.lower() in ("paslon", "pasangan calon") or not (title[:1].isupper() or _followed_by_office(text, m.end())):
             continue

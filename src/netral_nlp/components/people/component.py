@@ -55,7 +55,7 @@ class PeopleTagger:
     def _windows(self, doc: Doc, draft: _Draft, known: list[tuple[int, int]] | None) -> list[Span]:
         """Stretches to run the NER on: rule 4's contexts (precedence.py), and with a
         gazetteer only those that still hold a name the rules did not explain."""
-        windows = model_windows(draft.text, draft.sentences)
+        windows = model_windows(draft.text, draft.sentences, draft.ctx.word_starts if draft.ctx else None)
         if known is not None:
             windows = [w for w in windows if has_unknown_name(draft.text, w, known, draft.common)]
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in windows]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from ...anchors import WordStartPattern
 from ...resources import read_json, read_lines
 
 RES = "people/"
@@ -148,3 +149,10 @@ def ballot_value(raw: str) -> str:
     """``"2"`` for ``2``, ``dua`` or ``Dua``."""
     raw = raw.strip().lower()
     return lexicon().number_words.get(raw, raw.lstrip("0") or raw)
+
+
+@cache
+def scanner(name: str) -> WordStartPattern:
+    """Lexicon pattern ``name`` as a :class:`WordStartPattern`: tried only at the word
+    starts that begin with one of its anchors (same matches as its ``finditer``)."""
+    return WordStartPattern(getattr(lexicon(), name))

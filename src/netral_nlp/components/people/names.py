@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from ...anchors import WordStarts
 from .lexicon import NAME_WORD_RE, lexicon
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
@@ -33,6 +35,11 @@ class Context:
     persons: list[tuple[int, int]] = field(default_factory=list)  # PERSON from the statistical NER
     regionish: frozenset[str] = frozenset()  # words the article writes after Kota/Kabupaten/...
     common: frozenset[str] = frozenset()  # words the article also writes in lower case (not names)
+
+    @cached_property
+    def word_starts(self) -> WordStarts:
+        """Where the text's words start, for the lexicon scanners (built on first use)."""
+        return WordStarts(self.text)
 
     def region_at(self, pos: int) -> int | None:
         """End of a REGION or PLACE span starting at ``pos``."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import NAME_WORD_RE, lexicon
+from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .mention import PersonMention
 from .names import (
     Context,
@@ -204,7 +204,7 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
     lex = lexicon()
     found: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
-    for m in lex.office_re.finditer(text):
+    for m in scanner("office_re").finditer(ctx.word_starts):
         prose = not office_ok(m)
         if prose and not office_ok(m, prose=True):
             continue

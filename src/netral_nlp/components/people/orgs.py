@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import NAME_WORD_RE, lexicon
+from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .names import Context, read_bracket, read_region, read_unit_number, skip_spaces
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -131,8 +131,8 @@ def find_orgs(text: str, ctx: Context) -> list[OrgMatch]:
     """All ORG mentions, left to right, longest at each position, no overlaps."""
     lex = lexicon()
     starts = set()
-    for pattern in (lex.org_fixed_re, lex.org_assoc_re, lex.org_body_re, lex.party_re, lex.government_re, lex.unit_head_re):
-        starts.update(m.start() for m in pattern.finditer(text))
+    for name in ("org_fixed_re", "org_assoc_re", "org_body_re", "party_re", "government_re", "unit_head_re"):
+        starts.update(m.start() for m in scanner(name).finditer(ctx.word_starts))
     found: list[OrgMatch] = []
     last_end = -1
     for pos in sorted(starts):

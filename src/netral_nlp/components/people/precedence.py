@@ -34,8 +34,9 @@ from functools import lru_cache
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from ...anchors import WordStartPattern, WordStarts
 from ...resources import read_json
-from .lexicon import lexicon
+from .lexicon import lexicon, scanner
 from .mention import PersonMention
 from .names import Context
 from .orgs import OrgMatch
@@ -137,18 +138,25 @@ def _context_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _context_scanner() -> WordStartPattern:
+    return WordStartPattern(_context_re())
+
+
 #: characters around a context word that the model sees (within its sentence)
 WINDOW_BEFORE, WINDOW_AFTER = 30, 50
 
 
-def model_windows(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def model_windows(
+    text: str, sentences: list[tuple[int, int]], starts: WordStarts | None = None
+) -> list[tuple[int, int]]:
     """Stretches of the sentences where a statistical span could be accepted: around
     each speech verb, candidate cue or institution head word (rule 4's contexts)."""
-    lex = lexicon()
+    starts = starts if starts is not None and starts.text == text else WordStarts(text)
     windows: list[tuple[int, int]] = []
     for start, end in sentences:
-        for pattern in (_context_re(), lex.pair_cue_re):
-            for m in pattern.finditer(text, start, end):
+        for pattern in (_context_scanner(), scanner("pair_cue_re")):
+            for m in pattern.finditer(starts, start, end):
                 lo, hi = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
                 windows.append((lo, hi))
     merged: list[tuple[int, int]] = []
