@@ -125,3 +125,27 @@ def test_word_start_scanner_equals_finditer_on_odd_texts(text):
         assert [m.span() for m in WordStartPattern(pattern).finditer(WordStarts(text))] == [
             m.span() for m in pattern.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [(r"\d+", True), (r"0?[1-9]", True), (r"(?<!\w)(?:1|2)\d", True), (r"(?:\d|x)", False), (r"a?\d", False),
+     (r"\d?", False), (r"[0-9a]", False), (r"(?i)januari", False)],
+)
+def test_starts_with_digit(pattern, expected):
+    from netral_nlp.anchors import starts_with_digit
+
+    assert starts_with_digit(re.compile(pattern)) is expected
+
+
+def test_date_forms_found_at_digits_equal_finditer():
+    from netral_nlp.anchors import finditer_at, starts_with_digit
+    from netral_nlp.components.dates.patterns import grammar
+
+    texts = _corpus_texts() + ["12/1/2024 1-2-2024 03.04.2024 7 dan 8 Januari 2024 ٣ Maret"]
+    digit_forms = [p for _, p in grammar().forms if starts_with_digit(p)]
+    assert digit_forms
+    for text in texts:
+        digits = [m.start() for m in re.finditer(r"\d", text)]
+        for pattern in digit_forms:
+            assert [m.span() for m in finditer_at(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]

@@ -269,3 +269,17 @@ def test_ceremony_agenda_is_not_a_rule_list(rules_nlp):
         "4. Doa penutup.\n"
     )
     assert rules_of(rules_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ASN dan kepala desa dilarang ikut kampanye.", "ASN"),
+        ("Kepala desa dan ASN dilarang ikut kampanye.", "kepala desa"),
+        ("Dilarang ikut kampanye.", None),
+    ],
+)
+def test_the_subject_named_first_wins(text, expected):
+    from netral_nlp.components.rules.subject import _first
+
+    assert _first(text) == expected

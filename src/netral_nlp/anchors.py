@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:  # Python >= 3.11
     from re import _constants as sre_constants
@@ -163,11 +164,55 @@ class WordStartPattern:
             return
         folded, heads = starts.folded, self.heads
         positions = sorted(p for head in heads for p in starts.by_head.get(head, ()) if pos <= p < end)
-        last = -1
-        for p in positions:
-            if p < last or not folded.startswith(heads[folded[p : p + HEAD]], p):
-                continue
-            match = self.pattern.match(text, p, end)
-            if match is not None:
-                yield match
-                last = match.end()
+        possible = (p for p in positions if folded.startswith(heads[folded[p : p + HEAD]], p))
+        yield from finditer_at(self.pattern, text, possible, end)
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, positions: Iterable[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``positions`` (ascending):
+    the leftmost non-overlapping matches, trying only those positions."""
+    end = len(text) if endpos is None else endpos
+    last = -1
+    for p in positions:
+        if p < last:
+            continue
+        match = pattern.match(text, p, end)
+        if match is not None:
+            yield match
+            last = match.end() if match.end() > p else p + 1
+
+
+def _digit_first(items) -> bool:
+    items = list(items)
+    for index, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_constants.LITERAL:
+            return chr(av) in "0123456789"
+        if op is sre_constants.IN:
+            return all(_digit_member(member_op, member) for member_op, member in av)
+        if op is sre_constants.SUBPATTERN:
+            return _digit_first(av[-1])
+        if op is sre_constants.BRANCH:
+            return all(_digit_first(branch) for branch in av[1])
+        if op in _REPEATS:  # an optional part: what follows it may come first
+            return _digit_first(av[2]) and (av[0] >= 1 or _digit_first(items[index + 1 :]))
+        return False
+    return False
+
+
+def _digit_member(op, av) -> bool:
+    if op is sre_constants.LITERAL:
+        return chr(av) in "0123456789"
+    if op is sre_constants.RANGE:
+        return chr(av[0]) >= "0" and chr(av[1]) <= "9"
+    return op is sre_constants.CATEGORY and av is sre_constants.CATEGORY_DIGIT
+
+
+@lru_cache(maxsize=256)
+def starts_with_digit(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts with a digit (``\\d``): then only the
+    text's digits are worth trying (:func:`finditer_at`)."""
+    return _digit_first(sre_parse.parse(pattern.pattern, pattern.flags))

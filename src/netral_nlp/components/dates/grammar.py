@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...anchors import finditer_at, starts_with_digit
 from .intervals import Intervals
 from .patterns import Grammar, grammar, lexicon
 
@@ -72,11 +73,21 @@ def _point(form: str, match: re.Match[str]) -> list[Point] | None:
     return [Point(year, month, day)]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _candidates(text: str, g: Grammar) -> list[Mention]:
-    """Every form match that survives its own false-positive checks."""
+    """Every form match that survives its own false-positive checks (a form that starts
+    with a digit is tried at the text's digits only)."""
     found: list[Mention] = []
+    digits: list[int] | None = None
     for form, pattern in g.forms:
-        for match in pattern.finditer(text):
+        if starts_with_digit(pattern):
+            digits = [m.start() for m in _DIGIT.finditer(text)] if digits is None else digits
+            matches = finditer_at(pattern, text, digits)
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             points = _point(form, match)
             if points is None:
                 continue

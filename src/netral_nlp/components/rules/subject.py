@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .cues import cue, subject_cues
 
 #: where the subject of an item without a modal cue may sit (``ASN dilarang`` vs an object)
@@ -9,12 +12,21 @@ HEAD = 30
 
 
 def _first(text: str) -> str | None:
-    best: tuple[int, str] | None = None
-    for subject, pattern in subject_cues():
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), subject)
-    return best[1] if best else None
+    """The subject named first in ``text`` (at the same position, the earlier in priority)."""
+    match = _any_subject().search(text)
+    return _subject_names()[match.lastgroup] if match else None
+
+
+@lru_cache(maxsize=1)
+def _any_subject() -> re.Pattern[str]:
+    """Every subject pattern as one alternation, in priority order, each in its own group:
+    one search finds the earliest subject, and at equal positions the first in order."""
+    return re.compile("|".join(f"(?P<s{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(subject_cues())))
+
+
+@lru_cache(maxsize=1)
+def _subject_names() -> dict[str, str]:
+    return {f"s{i}": subject for i, (subject, _) in enumerate(subject_cues())}
 
 
 def _head(text: str) -> str:
