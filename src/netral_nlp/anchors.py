@@ -117,9 +117,10 @@ class AnchoredPattern:
         return self.pattern.finditer(text) if self.may_match(folded) else iter(())
 
 
-_WORD_START = re.compile(r"(?<!\w)\w")
-#: characters of a word start that index it (anchors shorter than this cannot be used)
-HEAD = 2
+#: a word start is indexed by its first HEAD case-folded characters (fewer would crowd the
+#: keys: ``me``, ``men`` start a large share of Indonesian words); anchors need HEAD_MIN
+HEAD_MIN, HEAD = 2, 4
+_WORD_KEY = re.compile(rf"(?<!\w)(?=(\w.{{0,{HEAD - 1}}}))", re.DOTALL)
 
 
 class WordStarts:
@@ -131,9 +132,23 @@ class WordStarts:
         self.folded = fold(text)
         self.by_head: dict[str, list[int]] = defaultdict(list)
         if self.folded is not None:
-            folded = self.folded
-            for m in _WORD_START.finditer(folded):
-                self.by_head[folded[m.start() : m.start() + HEAD]].append(m.start())
+            by_head = self.by_head
+            for m in _WORD_KEY.finditer(self.folded):
+                by_head[m.group(1)].append(m.start())
+
+    def positions(self, head: str) -> list[int]:
+        """Word starts whose first characters are ``head`` (shorter than HEAD: any key
+        that begins with it)."""
+        if len(head) >= HEAD:
+            return self.by_head.get(head, [])
+        return [p for key, group in self.by_head.items() if key.startswith(head) for p in group]
+
+
+@lru_cache(maxsize=256)
+def word_starts(text: str) -> WordStarts:
+    """The :class:`WordStarts` of ``text``, shared by the components that scan it (people
+    and events read the same article text one after the other, batch by batch)."""
+    return WordStarts(text)
 
 
 class WordStartPattern:
@@ -148,13 +163,14 @@ class WordStartPattern:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         # many anchors cost nothing here: a word start is looked up by its first characters
-        anchors = literal_anchors(pattern, min_length=HEAD, limit=10_000, minimal=False)
+        anchors = literal_anchors(pattern, min_length=HEAD_MIN, limit=10_000, minimal=False)
         self.heads: dict[str, tuple[str, ...]] | None = None
         if anchors is not None:
             heads: dict[str, list[str]] = defaultdict(list)
             for anchor in anchors:
                 heads[anchor[:HEAD]].append(anchor)
             self.heads = {head: tuple(group) for head, group in heads.items()}
+            self._anchors = tuple(anchors)
 
     def finditer(self, starts: WordStarts, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         text = starts.text
@@ -163,8 +179,11 @@ class WordStartPattern:
             yield from self.pattern.finditer(text, pos, end)
             return
         folded, heads = starts.folded, self.heads
-        positions = sorted(p for head in heads for p in starts.by_head.get(head, ()) if pos <= p < end)
-        possible = (p for p in positions if folded.startswith(heads[folded[p : p + HEAD]], p))
+        found = [group for head in heads if (group := starts.positions(head))]
+        if not found:
+            return
+        positions = sorted({p for group in found for p in group if pos <= p < end})
+        possible = (p for p in positions if folded.startswith(self._anchors, p))
         yield from finditer_at(self.pattern, text, possible, end)
 
 

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...anchors import WordStartPattern, WordStarts
+from ...anchors import WordStartPattern, word_starts
 from ...resources import read_json
 
 #: how far after a trigger the addressed group may appear (characters)
@@ -121,7 +121,7 @@ def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int =
     there only where a word starts with one of its anchors (``anchors.py``)."""
     starts = [start for start, _ in sentences]
     found: dict[tuple[int, str], Candidate] = {}
-    words = WordStarts(text)
+    words = word_starts(text)
     for entry in lexicon():
         for match in entry.pattern.finditer(words):
             index = bisect_right(starts, match.start()) - 1

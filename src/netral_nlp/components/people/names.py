@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ...anchors import WordStarts
+from ...anchors import WordStarts, word_starts
 from .lexicon import NAME_WORD_RE, lexicon
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
@@ -39,7 +39,7 @@ class Context:
     @cached_property
     def word_starts(self) -> WordStarts:
         """Where the text's words start, for the lexicon scanners (built on first use)."""
-        return WordStarts(self.text)
+        return word_starts(self.text)
 
     def region_at(self, pos: int) -> int | None:
         """End of a REGION or PLACE span starting at ``pos``."""

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from ...anchors import WordStartPattern, WordStarts
+from ...anchors import WordStartPattern, WordStarts, word_starts
 from ...resources import read_json
 from .lexicon import lexicon, scanner
 from .mention import PersonMention
@@ -152,7 +152,7 @@ def model_windows(
 ) -> list[tuple[int, int]]:
     """Stretches of the sentences where a statistical span could be accepted: around
     each speech verb, candidate cue or institution head word (rule 4's contexts)."""
-    starts = starts if starts is not None and starts.text == text else WordStarts(text)
+    starts = starts if starts is not None and starts.text == text else word_starts(text)
     windows: list[tuple[int, int]] = []
     for start, end in sentences:
         for pattern in (_context_scanner(), scanner("pair_cue_re")):
