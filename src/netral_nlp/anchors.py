@@ -11,6 +11,7 @@ of them. Most lexicon patterns never match most articles, so most scans go.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -131,17 +132,24 @@ class WordStarts:
         self.text = text
         self.folded = fold(text)
         self.by_head: dict[str, list[int]] = defaultdict(list)
+        #: sorted candidate positions per pattern (see WordStartPattern.candidates)
+        self.candidates: dict[WordStartPattern, list[int]] = {}
         if self.folded is not None:
             by_head = self.by_head
             for m in _WORD_KEY.finditer(self.folded):
                 by_head[m.group(1)].append(m.start())
+        self._shorter: dict[str, list[int]] | None = None
 
     def positions(self, head: str) -> list[int]:
-        """Word starts whose first characters are ``head`` (shorter than HEAD: any key
-        that begins with it)."""
+        """Word starts whose first characters are ``head``."""
         if len(head) >= HEAD:
             return self.by_head.get(head, [])
-        return [p for key, group in self.by_head.items() if key.startswith(head) for p in group]
+        if self._shorter is None:  # keys shorter than HEAD, built on first need
+            self._shorter = defaultdict(list)
+            for key, group in self.by_head.items():
+                for n in range(HEAD_MIN, HEAD):
+                    self._shorter[key[:n]].extend(group)
+        return self._shorter.get(head, [])
 
 
 @lru_cache(maxsize=256)
@@ -178,13 +186,20 @@ class WordStartPattern:
         if self.heads is None or starts.folded is None:
             yield from self.pattern.finditer(text, pos, end)
             return
-        folded, heads = starts.folded, self.heads
-        found = [group for head in heads if (group := starts.positions(head))]
-        if not found:
-            return
-        positions = sorted({p for group in found for p in group if pos <= p < end})
-        possible = (p for p in positions if folded.startswith(self._anchors, p))
-        yield from finditer_at(self.pattern, text, possible, end)
+        candidates = self.candidates(starts)
+        if candidates:
+            yield from finditer_at(self.pattern, text, candidates[bisect_left(candidates, pos) :], end)
+
+    def candidates(self, starts: WordStarts) -> list[int]:
+        """Sorted word starts of ``starts.text`` that begin with one of the anchors (once per
+        text and pattern: model windows scan sentence after sentence)."""
+        found = starts.candidates.get(self)
+        if found is None:
+            groups = [group for head in self.heads if (group := starts.positions(head))]
+            folded = starts.folded
+            found = sorted(p for p in {p for group in groups for p in group} if folded.startswith(self._anchors, p))
+            starts.candidates[self] = found
+        return found
 
 
 def finditer_at(
@@ -195,6 +210,8 @@ def finditer_at(
     end = len(text) if endpos is None else endpos
     last = -1
     for p in positions:
+        if p >= end:
+            break
         if p < last:
             continue
         match = pattern.match(text, p, end)
