@@ -173,31 +173,34 @@ class WordStartPattern:
         # many anchors cost nothing here: a word start is looked up by its first characters
         anchors = literal_anchors(pattern, min_length=HEAD_MIN, limit=10_000, minimal=False)
         self.heads: dict[str, tuple[str, ...]] | None = None
+        self.anchors: tuple[str, ...] = ()
         if anchors is not None:
             heads: dict[str, list[str]] = defaultdict(list)
             for anchor in anchors:
                 heads[anchor[:HEAD]].append(anchor)
             self.heads = {head: tuple(group) for head, group in heads.items()}
-            self._anchors = tuple(anchors)
+            self.anchors: tuple[str, ...] = tuple(anchors)
 
     def finditer(self, starts: WordStarts, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         text = starts.text
         end = len(text) if endpos is None else endpos
-        if self.heads is None or starts.folded is None:
-            yield from self.pattern.finditer(text, pos, end)
-            return
         candidates = self.candidates(starts)
-        if candidates:
+        if candidates is None:
+            yield from self.pattern.finditer(text, pos, end)
+        else:
             yield from finditer_at(self.pattern, text, candidates[bisect_left(candidates, pos) :], end)
 
-    def candidates(self, starts: WordStarts) -> list[int]:
+    def candidates(self, starts: WordStarts) -> list[int] | None:
         """Sorted word starts of ``starts.text`` that begin with one of the anchors (once per
-        text and pattern: model windows scan sentence after sentence)."""
+        text and pattern: model windows scan sentence after sentence); None when the pattern
+        has no anchors or the text cannot be folded (then every position is a candidate)."""
+        if self.heads is None or starts.folded is None:
+            return None
         found = starts.candidates.get(self)
         if found is None:
             groups = [group for head in self.heads if (group := starts.positions(head))]
             folded = starts.folded
-            found = sorted(p for p in {p for group in groups for p in group} if folded.startswith(self._anchors, p))
+            found = sorted(p for p in {p for group in groups for p in group} if folded.startswith(self.anchors, p))
             starts.candidates[self] = found
         return found
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
+from ...anchors import WordStartPattern, word_starts
 from ...spans import boilerplate_ranges
 from ...tokenizer import doc_text
 from .cues import any_rule_cue, cue
@@ -55,6 +59,21 @@ def _set_list_modality(text: str, items: list[Item]) -> None:
             item.extra["modality"] = modality or default
 
 
+@lru_cache(maxsize=1)
+def _rule_cue_scanner() -> WordStartPattern:
+    return WordStartPattern(any_rule_cue())
+
+
+def _cue_word_within(cue_starts: list[int], start: int, end: int, folded: str | None) -> bool:
+    """Whether a cue word may start in ``start:end``: an anchored word start inside it, or
+    the stretch itself opening with an anchor (its first word need not start a word of
+    the whole text)."""
+    i = bisect_left(cue_starts, start)
+    return (i < len(cue_starts) and cue_starts[i] < end) or bool(
+        folded and folded.startswith(_rule_cue_scanner().anchors, start)
+    )
+
+
 def find_items(doc: Doc) -> list[Item]:
     """Rule items of a Doc, in text order, with modality and subject set."""
     text = doc_text(doc)
@@ -76,11 +95,16 @@ def find_items(doc: Doc) -> list[Item]:
         _set_list_modality(text, items)
         found.extend(items)
         leads.add(items[0].lead_in)
+    cue_starts = _rule_cue_scanner().candidates(word_starts(text))
+    folded = word_starts(text).folded
     for start, end in sents:
         if any(start < b and a < end for a, b in taken):
             continue
+        # most sentences have no modal or directive cue word, so no clause of them is a rule
+        if cue_starts is not None and not _cue_word_within(cue_starts, start, end, folded):
+            continue
         raw = text[start:end]
-        if not any_rule_cue().search(raw):  # most sentences: no clause of them can be a rule
+        if not any_rule_cue().search(raw):
             continue
         if is_list_intro(raw) or raw.strip() in leads or is_announcement(raw):
             continue
