@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc
 
 from .spans import attrs_of, group
+from .tokenizer import doc_text
 
 EntityLabel = Literal["OFFICIAL", "CANDIDATE", "REGION", "ORG", "LAW"]
 DateKind = Literal[
@@ -125,7 +126,9 @@ class ArticleRecord(_Model):
 
 
 def _span_fields(span) -> dict[str, Any]:
-    return {"start": span.start_char, "end": span.end_char, "text": span.text}
+    # the tokenizer's copy of the text: ``span.text``/``doc.text`` rebuild it token by token
+    start, end = span.start_char, span.end_char
+    return {"start": start, "end": end, "text": doc_text(span.doc)[start:end]}
 
 
 def _entity(span) -> dict[str, Any]:
@@ -165,7 +168,7 @@ def to_record(doc: Doc, id: str | None = None, meta: dict[str, Any] | None = Non
     """Turn an annotated Doc into its ArticleRecord (the only place records are made)."""
     record: dict[str, Any] = {
         "id": id,
-        "text": doc.text,
+        "text": doc_text(doc),
         "entities": _by_offsets([_entity(s) for s in group(doc, "entities")]),
         "dates": _by_offsets([_date(s) for s in group(doc, "dates")]),
         "rules": _by_offsets([_rule(s) for s in group(doc, "rules")]),
