@@ -35,7 +35,7 @@ def test_anchors_of_patterns(pattern, anchors):
 @pytest.mark.parametrize("pattern", [r"\w+an", r"[A-Z]\w+", r"(?:\d+\s+)?laporan", r"ke|di", r".*sanksi"])
 def test_patterns_without_a_useful_anchor_always_run(pattern):
     assert literal_anchors(pattern) is None
-    assert AnchoredPattern.compile(pattern).may_match("tidak ada apa-apa")
+    assert AnchoredPattern.of(re.compile(pattern)).may_match("tidak ada apa-apa")
 
 
 def test_fold_refuses_texts_whose_length_changes():
@@ -45,11 +45,9 @@ def test_fold_refuses_texts_whose_length_changes():
 
 
 def test_anchored_pattern_is_skipped_only_without_its_words():
-    pattern = AnchoredPattern.compile(r"(?<!\w)(?:berikrar|ikrar\s+netralitas)(?!\w)", re.IGNORECASE)
-    text = "Para camat BERIKRAR di alun-alun."
-    assert [m.group() for m in pattern.finditer(text, fold(text))] == ["BERIKRAR"]
-    other = "Para camat hadir di alun-alun."
-    assert not pattern.may_match(fold(other))
+    pattern = AnchoredPattern.of(re.compile(r"(?<!\w)(?:berikrar|ikrar\s+netralitas)(?!\w)", re.IGNORECASE))
+    assert pattern.may_match(fold("Para camat BERIKRAR di alun-alun."))
+    assert not pattern.may_match(fold("Para camat hadir di alun-alun."))
 
 
 def _corpus_texts() -> list[str]:
@@ -84,10 +82,8 @@ WORDS = st.sampled_from(["surat", "Edaran", "SURAT", "minta", "agar", "meminta",
 @given(st.lists(WORDS, max_size=12).map("".join))
 def test_anchors_never_hide_a_match(text):
     for source in (r"surat\s*edaran", r"(?:meminta|minta\s*agar)", r"(?:k)?ikrar"):
-        pattern = AnchoredPattern.compile(source, re.IGNORECASE)
-        assert [m.span() for m in pattern.finditer(text, fold(text))] == [
-            m.span() for m in pattern.pattern.finditer(text)
-        ]
+        pattern = AnchoredPattern.of(re.compile(source, re.IGNORECASE))
+        assert pattern.may_match(fold(text)) or not pattern.pattern.search(text)
 
 
 def _people_scanners():

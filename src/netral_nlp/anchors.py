@@ -1,11 +1,18 @@
-"""Literal anchors of regular expressions: a cheap test that lets a pattern be skipped.
+"""Literal anchors of regular expressions: where a lexicon pattern is worth trying.
 
 Python's ``re`` finds no literal prefix in a case-insensitive pattern that starts
-with a look-behind, so each lexicon pattern costs a full scan of the text even
-when none of its words occurs there. :func:`literal_anchors` reads the parsed
-pattern and returns strings of which every match must start with one;
-:class:`AnchoredPattern` runs the regex only when the case-folded text holds one
-of them. Most lexicon patterns never match most articles, so most scans go.
+with a look-behind, so a lexicon pattern is tried at every character of an
+article even when none of its words occurs there. :func:`literal_anchors` reads
+the parsed pattern and returns the strings every match must start with. Then:
+
+- :class:`AnchoredPattern` says whether a text holds any anchor at all (a short
+  text, such as a rule item, is skipped or searched whole);
+- :class:`WordStartPattern` tries the pattern only at the word starts of an
+  article that begin with an anchor, found once per text (:class:`WordStarts`);
+- :func:`finditer_at` with :func:`starts_with_digit` tries a date form only at
+  the text's digits.
+
+Each gives exactly ``finditer``'s matches; ``tests/test_anchors.py`` checks it.
 """
 
 from __future__ import annotations
@@ -100,22 +107,18 @@ def fold(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class AnchoredPattern:
-    """A compiled pattern with its anchors: ``finditer`` is skipped when it cannot match."""
+    """A compiled pattern with its anchors, to skip it in texts where it cannot match."""
 
     pattern: re.Pattern[str]
     anchors: frozenset[str] | None
 
     @classmethod
-    def compile(cls, source: str, flags: int = 0) -> AnchoredPattern:
-        pattern = re.compile(source, flags)
+    def of(cls, pattern: re.Pattern[str]) -> AnchoredPattern:
         return cls(pattern, literal_anchors(pattern))
 
     def may_match(self, folded: str | None) -> bool:
+        """Whether the text whose :func:`fold` is ``folded`` holds one of the anchors."""
         return folded is None or self.anchors is None or any(a in folded for a in self.anchors)
-
-    def finditer(self, text: str, folded: str | None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, where ``folded`` is :func:`fold` of ``text``."""
-        return self.pattern.finditer(text) if self.may_match(folded) else iter(())
 
 
 #: a word start is indexed by its first HEAD case-folded characters (fewer would crowd the

@@ -80,13 +80,8 @@ class TfidfPart:
             features.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
         return features
 
-    def ids(self, text: str) -> list[int]:
-        """Vocabulary ids of every feature of ``text``, repeated as often as it occurs."""
-        out: list[int] = []
-        self._extend_ids(out, text)
-        return out
-
     def _extend_ids(self, out: list[int], text: str) -> None:
+        """Append the vocabulary ids of every feature of ``text``, as often as it occurs."""
         text = text.lower() if self.lowercase else text
         if self.analyzer == "char_wb":
             word_ids = self.word_ids
@@ -121,11 +116,6 @@ class TfidfPart:
             totals[totals == 0] = 1.0
             weights /= totals[rows]
         return rows, ids, weights
-
-    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted feature ids, TF-IDF weights) of one text."""
-        _, ids, weights = self.rows([text])
-        return ids, weights
 
 
 class LinearTextModel:

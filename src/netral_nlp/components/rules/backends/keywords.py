@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ....anchors import AnchoredPattern, fold, literal_anchors
+from ....anchors import AnchoredPattern, fold
 from ..cues import CATEGORIES, category_cues
 
 
@@ -21,7 +21,7 @@ def cue_hits(text: str) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def anchored_category_cues() -> dict[str, AnchoredPattern]:
-    return {c: AnchoredPattern(p, literal_anchors(p)) for c, p in category_cues().items()}
+    return {c: AnchoredPattern.of(p) for c, p in category_cues().items()}
 
 
 def cue_tokens(text: str) -> str:
