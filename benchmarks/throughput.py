@@ -94,7 +94,6 @@ def time_engine(n_process: int, texts: list[str], batch_size: int, repeat: int =
     with engine:
         if n_process == 1:
             list(engine.run(items[:1]))  # load and warm the pipeline before the clock
-            engine.warm = False
         for _ in range(repeat):
             start = time.perf_counter()
             produced = sum(1 for _ in engine.run(items))

@@ -244,3 +244,17 @@ def test_chunked_records_keep_offsets_with_shipped_pipeline(nlp, parts, limit):
     if text.strip():
         assert outcomes[0].kind == "record", outcomes[0].data
         assert_offsets(outcomes[0].data)
+
+
+def test_engine_warms_the_pipeline_once(monkeypatch, org_nlp):
+    from netral_nlp import pipeline
+    from netral_nlp.batch import LocalEngine
+    from netral_nlp.io import Item
+
+    calls = []
+    monkeypatch.setattr(pipeline, "warm_up", lambda nlp: calls.append(nlp))
+    engine = LocalEngine(nlp=org_nlp, warm=True)
+    for _ in range(2):
+        outcomes = list(engine.run([Item("a", "Rapat Bawaslu digelar hari ini.")]))
+        assert [o.kind for o in outcomes] == ["record"]
+    assert calls == [org_nlp]

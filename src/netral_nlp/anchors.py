@@ -182,7 +182,7 @@ class WordStartPattern:
             for anchor in anchors:
                 heads[anchor[:HEAD]].append(anchor)
             self.heads = {head: tuple(group) for head, group in heads.items()}
-            self.anchors: tuple[str, ...] = tuple(anchors)
+            self.anchors = tuple(anchors)
 
     def finditer(self, starts: WordStarts, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         text = starts.text

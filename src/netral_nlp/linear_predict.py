@@ -122,7 +122,6 @@ class LinearTextModel:
     """TF-IDF parts side by side (a FeatureUnion, or one vectorizer) and a logistic regression."""
 
     def __init__(self, spec: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
-        self.spec, self.arrays = spec, arrays
         if spec.get("kind") != "pipeline" or len(spec["steps"]) != 2:
             raise Unsupported("a pipeline of features and a classifier is expected")
         (features_name, features), (clf_name, clf) = spec["steps"]
@@ -138,11 +137,11 @@ class LinearTextModel:
             raise Unsupported("features other than TF-IDF")
         self.parts = [TfidfPart(part["params"], part["terms"], arrays.get(f"{key}.idf")) for key, part in parts]
         self.offsets = np.cumsum([0] + [p.size for p in self.parts])[:-1]
-        self.coef = np.asarray(arrays[f"m.{clf_name}.coef"], dtype=np.float64)
-        self._by_feature = np.ascontiguousarray(self.coef.T)  # one row per feature: cheap to gather
+        coef = np.asarray(arrays[f"m.{clf_name}.coef"], dtype=np.float64)
+        self._by_feature = np.ascontiguousarray(coef.T)  # one row per feature: cheap to gather
         self.intercept = np.asarray(arrays[f"m.{clf_name}.intercept"], dtype=np.float64)
         self.classes = list(clf["classes"])
-        if self.coef.shape[1] != sum(p.size for p in self.parts):
+        if coef.shape[1] != sum(p.size for p in self.parts):
             raise Unsupported("coefficients and vocabularies disagree")
 
     def decision_function(self, texts: list[str], chunk: int = 64) -> np.ndarray:

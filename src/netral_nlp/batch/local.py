@@ -66,7 +66,7 @@ def _init_worker(model: str | None, max_chars: int, warm: bool = False) -> None:
     # make them wait for each other (the NER's matrix products)
     from threadpoolctl import threadpool_limits
 
-    _WORKER["threads"] = threadpool_limits(limits=1)
+    threadpool_limits(limits=1)
     _WORKER["nlp"] = cached_pipeline(model, max_chars)
     _WORKER["max_chars"] = max_chars
     if warm:
@@ -169,6 +169,7 @@ class LocalEngine:
         self.window = window or 3 * self.n_process
         #: build the pipeline's lazy tables before the first batch (``pipeline.warm_up``)
         self.warm = warm
+        self._warmed = False
         self.worker_rss: dict[int, float] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._tmp: tempfile.TemporaryDirectory | None = None
@@ -191,10 +192,11 @@ class LocalEngine:
         if self.n_process == 1:
             nlp = self.nlp or cached_pipeline(self.model, self.max_chars)
             nlp.max_length = max(nlp.max_length, self.max_chars + 1)
-            if self.warm:
+            if self.warm and not self._warmed:
                 from ..pipeline import warm_up
 
                 warm_up(nlp)
+                self._warmed = True
             for batch in _batches(entries, self.batch_size):
                 payloads, split = self._split(batch)
                 yield from self._join(split, process_batch(nlp, payloads, self.max_chars))

@@ -14,6 +14,7 @@ from itertools import count
 from .lexicon import ballot_value, lexicon, scanner
 from .mention import PersonMention
 from .names import (
+    SEP_RE,
     Context,
     read_name,
     read_name_before,
@@ -121,7 +122,7 @@ def find_candidates(text: str, ctx: Context, taken: list[tuple[int, int]]) -> li
         after = skip_spaces(text, pos)
         region = read_region(text, after, ctx, before_name=True) if after > pos else None
         pos = region if region is not None else pos
-        sep = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*").match(text, pos)
+        sep = SEP_RE.match(text, pos)
         add(_pair_from(text, sep.end(), ctx), "title")
 
     # 2. ``pasangan A dan B`` / ``paslon A-B``

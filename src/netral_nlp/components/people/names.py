@@ -19,6 +19,8 @@ from ...anchors import WordStarts, word_starts
 from .lexicon import NAME_WORD_RE, lexicon
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
+#: what may stand between a title and its name: spaces and at most one comma
+SEP_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ ]{0,24}\)")
 _UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z][A-Za-z-]*)?(?![\w/])")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .mention import PersonMention
 from .names import (
+    SEP_RE,
     Context,
     read_bracket,
     read_name,
@@ -24,7 +25,6 @@ from .names import (
 )
 from .orgs import org_at
 
-_SEP_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _CONNECTOR_BEFORE_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan)[ \t\u00a0]+$")
 _DAN_RE = re.compile(r"dan(?![\w-])")
 _NUMBER_RE = re.compile(r"\d{1,2}(?![\w/])")
@@ -217,7 +217,7 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
         role = text[m.start() : end].strip(" ,")
         name = None
         after = _skip_extra_region(text, end, ctx)
-        sep = _SEP_RE.match(text, after)
+        sep = SEP_RE.match(text, after)
         if sep is not None:
             name = read_name(text, sep.end(), ctx)
         if prose:

@@ -95,8 +95,8 @@ def find_items(doc: Doc) -> list[Item]:
         _set_list_modality(text, items)
         found.extend(items)
         leads.add(items[0].lead_in)
-    cue_starts = _rule_cue_scanner().candidates(word_starts(text))
-    folded = word_starts(text).folded
+    starts = word_starts(text)
+    cue_starts, folded = _rule_cue_scanner().candidates(starts), starts.folded
     for start, end in sents:
         if any(start < b and a < end for a, b in taken):
             continue
