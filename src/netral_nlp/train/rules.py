@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..components.rules.cues import CATEGORIES
+from ..learn import register_part
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations"
 COMPONENT = "netral_rules"
@@ -132,3 +133,13 @@ def run(
     summary["backend"] = backend
     summary["pipeline"] = str(install(model, backend, source=source, out=out))
     return summary
+
+
+@register_part("rules", COMPONENT, order=30)
+def fit_rules(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
+    """Refit the rule category classifier from gold records (+ the project's rule sentences)."""
+    examples = [e for r in records for e in _examples_from_line(r)]
+    sentences = ANNOTATIONS / "rule_sentences.jsonl"
+    if sentences.exists():
+        examples += read_examples([sentences])
+    nlp.get_pipe(COMPONENT).set_model(train_model(examples, seed=seed))

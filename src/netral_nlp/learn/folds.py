@@ -1,0 +1,22 @@
+"""Grouped (by article) folds: a part is always scored on articles it never saw."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+
+def grouped_folds(ids: Sequence[str], k: int = 5, seed: int = 0) -> list[tuple[list[str], list[str]]]:
+    """``k`` (train ids, test ids) pairs; every id is tested exactly once.
+
+    Ids are sorted before shuffling with ``seed``, so the folds depend on the set
+    of ids and the seed only, never on file order. Duplicated ids stay together.
+    """
+    unique = sorted(set(ids))
+    if k < 2 or len(unique) < k:
+        raise ValueError(f"grouped_folds: need at least k={k} >= 2 distinct ids, got {len(unique)}")
+    random.Random(seed).shuffle(unique)
+    test_sets = [set(unique[i::k]) for i in range(k)]
+    return [
+        ([i for i in unique if i not in test], sorted(test)) for test in test_sets
+    ]
