@@ -24,6 +24,7 @@ REPO_MODELS = Path(__file__).resolve().parents[2] / "models"
 COMPONENTS: tuple[str, ...] = (
     "netral_boilerplate",
     "netral_segmenter",
+    "netral_qualifiers",
     "netral_regions",
     "netral_laws",
     "netral_people",
