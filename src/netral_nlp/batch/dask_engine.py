@@ -8,20 +8,36 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..io import (
     Item,
     JsonlWriter,
+    OutputLock,
     ParquetRecordWriter,
     ReadError,
+    check_outputs,
+    prepare_output_dir,
+    read_records,
 )
-from .local import LocalEngine, Summary, _counting, _entries
+from .job_files import Duplicates, input_paths
+from .local import LocalEngine, Summary, _counting, _entries, check_job_arguments
 from .records import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, cached_pipeline
+from .timeout import DEFAULT_ARTICLE_TIMEOUT
 
-if TYPE_CHECKING:
 
-    pass
+class MissingExtra(ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+def _dask():
+    try:
+        from distributed import Client, LocalCluster, wait
+    except ImportError:
+        raise MissingExtra(
+            "the dask engine needs the dask extra: pip install 'netral-nlp[dask]' (or use --engine local)"
+        ) from None
+    return Client, LocalCluster, wait
 
 
 # --------------------------------------------------------------------------- Dask engine
@@ -51,6 +67,7 @@ def run_partition(
     batch_size: int,
     max_chars: int,
     over_limit: str,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> dict[str, Any]:
     """Process one partition on a worker and write its part files (atomically).
 
@@ -58,7 +75,7 @@ def run_partition(
     loads it once whatever the number of partitions it runs.
     """
     nlp = cached_pipeline(model, max_chars)
-    engine = LocalEngine(model, 1, batch_size, max_chars, over_limit, nlp=nlp)
+    engine = LocalEngine(model, 1, batch_size, max_chars, over_limit, nlp=nlp, timeout=timeout)
     directory = Path(out_dir)
     path = directory / part_name(index, fmt)
     errors_path = directory / f"part-{index:05d}.errors.jsonl"
@@ -98,6 +115,8 @@ def run_dask_job(
     over_limit: str = "chunk",
     resume: bool = False,
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    duplicates: str = "all",
 ) -> Summary:
     """Extract with Dask: one part file per partition plus ``manifest.json`` in ``out_dir``.
 
@@ -107,10 +126,29 @@ def run_dask_job(
     partitions whose part files are complete are not run again (same inputs
     and ``partition_size`` required).
     """
-    from distributed import Client, LocalCluster, wait
-
+    check_job_arguments(fmt=fmt, over_limit=over_limit, n_process=1, batch_size=batch_size,
+                        max_chars=max_chars, timeout=timeout)
+    for name, value in (("n_workers", n_workers), ("partition_size", partition_size)):
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be an int of at least 1, not {value!r}")
+    Client, LocalCluster, wait = _dask()  # noqa: N806
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
     directory = Path(out_dir).resolve()
-    directory.mkdir(parents=True, exist_ok=True)
+    check_outputs(input_paths(inputs) if isinstance(inputs, (list, tuple)) else [], [directory])
+    prepare_output_dir(directory)
+    with OutputLock(directory / "manifest.json"):
+        return _run_dask(
+            Client, LocalCluster, wait, inputs, directory, fmt, scheduler, n_workers, partition_size,
+            model, batch_size, max_chars, over_limit, resume, progress, timeout, Duplicates(duplicates),
+        )
+
+
+def _run_dask(
+    Client, LocalCluster, wait, inputs, directory: Path, fmt: str, scheduler, n_workers: int,  # noqa: N803
+    partition_size: int, model, batch_size: int, max_chars: int, over_limit: str, resume: bool,
+    progress, timeout, duplicates: Duplicates,
+) -> Summary:
     if model is None:
         from ..pipeline import shipped_model_path
 
@@ -129,7 +167,7 @@ def run_dask_job(
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
     try:
         pending: set = set()
-        counted = _counting(_entries(inputs), summary, None)
+        counted = _counting(_entries(inputs), summary, None, duplicates)
         for index, part in enumerate(_partitions(counted, partition_size)):
             sidecar = directory / f"part-{index:05d}.json"
             if resume and sidecar.exists() and (directory / part_name(index, fmt)).exists():
@@ -140,7 +178,7 @@ def run_dask_job(
             pending.add(
                 client.submit(
                     run_partition, index, part, str(directory), fmt, model, batch_size,
-                    max_chars, over_limit, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
+                    max_chars, over_limit, timeout, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
                 )
             )
             while len(pending) >= window:
@@ -181,8 +219,6 @@ def _collect(finished: Iterable, infos: dict[int, dict[str, Any]], progress: Cal
 
 def read_dask_output(out_dir: str | Path) -> Iterator[dict[str, Any]]:
     """Records of a Dask job, in input order (parts listed by the manifest)."""
-    from ..io import read_records
-
     directory = Path(out_dir)
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     for part in manifest["parts"]:

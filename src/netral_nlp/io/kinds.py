@@ -31,7 +31,9 @@ def input_stem(path: Path) -> str:
 
 
 def is_gzip_name(path: str | Path) -> bool:
-    return str(path).lower().endswith(".gz")
+    """True for ``x.jsonl.gz``, and for its unfinished ``x.jsonl.gz.inprogress``."""
+    name = str(path).lower().removesuffix(".inprogress")
+    return name.endswith(".gz")
 
 
 def errors_path_for(out: str | Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from collections.abc import Iterator
@@ -48,13 +47,31 @@ def complete_lines(path: Path) -> Iterator[bytes]:
                 if raw.endswith(b"\n"):
                     yield raw
         return
-    try:
-        with gzip.open(path, "rb") as handle:
-            for raw in handle:
-                if raw.endswith(b"\n"):
-                    yield raw
-    except (OSError, EOFError, zlib.error):
-        return
+    yield from _gzip_lines(path)
+
+
+def _gzip_lines(path: Path, block: int = 1 << 16) -> Iterator[bytes]:
+    """Whole lines of a gzip file of one or more members, as far as it decompresses
+    (``gzip.open`` gives nothing of a small file whose end was cut off)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pending = b""
+    with path.open("rb") as handle:
+        data = handle.read(block)
+        while data:
+            try:
+                out = inflater.decompress(data)
+            except zlib.error:
+                return
+            pending += out
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                yield line + b"\n"
+            if inflater.eof:  # next member (appended by a resumed job)
+                data = inflater.unused_data
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                if data:
+                    continue
+            data = handle.read(block)
 
 
 def jsonl_ids(path: Path) -> Iterator[str | None]:
