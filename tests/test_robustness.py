@@ -197,6 +197,25 @@ def test_outputs_move_into_place_and_a_failed_job_keeps_the_old_output(tmp_path,
     assert summary.skipped == 3 and out.read_bytes() == old
 
 
+def test_jobs_sharing_an_error_file_are_refused(tmp_path, light_nlp):
+    source = _jsonl(tmp_path / "in.jsonl", _rows(2))
+    with OutputLock(errors_path_for(tmp_path / "out.jsonl")):
+        with pytest.raises(OutputError, match="another job"):
+            run_job([source], tmp_path / "out.parquet", "parquet", nlp=light_nlp)
+        assert run_job([source], tmp_path / "other.parquet", "parquet", nlp=light_nlp).written == 2
+
+
+def test_io_and_arrow_import_without_a_circle():
+    import subprocess
+
+    code = (
+        "import sys, netral_nlp.arrow; assert 'netral_nlp.io' not in sys.modules; "
+        "import netral_nlp.io.writers; print('ok')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
 def test_second_job_on_the_same_output_is_refused(tmp_path, light_nlp):
     source = _jsonl(tmp_path / "in.jsonl", _rows(2))
     out = tmp_path / "out.jsonl"

@@ -66,17 +66,19 @@ class JobFiles:
         self.errors_path = errors_path_for(self.out)
         self.fmt = fmt
         self.resume = resume
-        self.lock = OutputLock(self.out)
+        # the error file is locked too: OUT.jsonl and OUT.parquet share OUT.errors.jsonl
+        self.locks = [OutputLock(self.out), OutputLock(self.errors_path)]
         written = [self.out, self.errors_path, in_progress_path(self.out), in_progress_path(self.errors_path)]
-        check_outputs(inputs, [*written, self.lock.path])
+        check_outputs(inputs, [*written, *(lock.path for lock in self.locks)])
         prepare_output_dir(self.out.parent)
         self.done: set | None = None
         self.records: JsonlWriter | ParquetRecordWriter | None = None
         self.errors: JsonlWriter | None = None
 
     def __enter__(self) -> JobFiles:
-        self.lock.acquire()
         try:
+            for lock in self.locks:
+                lock.acquire()
             self.done = done_keys(self.out, self.errors_path, self.fmt) if self.resume else None
             if self.fmt == "jsonl":
                 self.records = JsonlWriter(self.out, append=self.resume)
@@ -84,9 +86,13 @@ class JobFiles:
                 self.records = ParquetRecordWriter(self.out, append=self.resume)
             self.errors = JsonlWriter(self.errors_path, append=self.resume)
         except BaseException:
-            self.lock.release()
+            self._release()
             raise
         return self
+
+    def _release(self) -> None:
+        for lock in self.locks:
+            lock.release()
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         try:
@@ -94,7 +100,7 @@ class JobFiles:
                 if writer is not None:
                     writer.close(finished=exc_type is None)
         finally:
-            self.lock.release()
+            self._release()
 
 
 class Duplicates:
