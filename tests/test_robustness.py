@@ -128,7 +128,7 @@ def test_corrupt_gzip_is_one_error_and_the_folder_goes_on(tmp_path, light_nlp):
     _jsonl(folder / "b.jsonl", _rows(3, "b"))
     entries = list(read_inputs([folder]))
     broken = [e for e in entries if not isinstance(e, Item)]
-    assert len(broken) == 1 and "cannot read further than line 0: error:" in broken[0].reason
+    assert len(broken) == 1 and broken[0].reason.startswith("cannot read the file: error: Error -3")
     assert broken[0].file.endswith("a.jsonl.gz") and broken[0].line == 1
     out = tmp_path / "out.jsonl"
     first = run_job([folder], out, nlp=light_nlp)
@@ -143,6 +143,17 @@ def test_the_corrupt_gzip_of_the_tests_raises_zlib_error(tmp_path):
     with pytest.raises(zlib.error), gzip.open(path, "rb") as handle:  # what used to end the job
         for _ in handle:
             pass
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads anything")
+def test_unreadable_jsonl_is_one_error_naming_the_file(tmp_path):
+    path = _jsonl(tmp_path / "locked.jsonl", _rows(2))
+    path.chmod(0o000)
+    try:
+        (error,) = read_inputs([path])
+    finally:
+        path.chmod(0o600)
+    assert error.file == str(path) and "cannot read the file: PermissionError" in error.reason
 
 
 def test_jsonl_with_bom_reads_its_first_article(tmp_path):
@@ -326,6 +337,7 @@ def test_bad_output_paths_are_one_line_with_exit_2(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     assert "cannot create the output folder" in _one_line_error(extract(source, "-o", blocker / "out.jsonl"))
+    assert "is a folder" in _one_line_error(extract(source, "-o", tmp_path))
     assert "--engine must be one of" in _one_line_error(extract(source, "-o", tmp_path / "o.jsonl", "--engine", "spark"))
     assert "--format must be one of" in _one_line_error(extract(source, "-o", tmp_path / "o.jsonl", "--format", "csv"))
     assert "no such pipeline folder" in _one_line_error(extract(source, "-o", tmp_path / "o.jsonl", "--model", tmp_path / "nope"))
@@ -364,3 +376,20 @@ def test_python_api_names_the_bad_argument(light_nlp):
         list(netral_nlp.extract_many(["Bawaslu hadir."], batch_size=0, nlp=light_nlp))
     with pytest.raises(ValueError, match="fmt must be"):
         run_job([], "out.csv", "csv")
+
+
+def test_dask_partition_whose_workers_died_becomes_errors(tmp_path):
+    from netral_nlp.batch.dask_engine import _collect
+
+    class Died:
+        def result(self):
+            raise RuntimeError("KilledWorker: attempted to run task 3 times")
+
+    part = [Item("a", "Teks a."), Item("b", "Teks b.")]
+    infos: dict = {}
+    future = Died()
+    _collect([future], infos, None, {future: (4, part)}, tmp_path, "jsonl")
+    assert infos[4]["errors"] == 2 and infos[4]["records"] == 0
+    errors = list(read_records(tmp_path / "part-00004.errors.jsonl"))
+    assert [e["id"] for e in errors] == ["a", "b"] and "worker died" in errors[0]["reason"]
+    assert list(read_records(tmp_path / "part-00004.jsonl")) == []

@@ -101,6 +101,27 @@ def run_partition(
     return info
 
 
+def failed_partition(
+    index: int, entries: list[Item | ReadError], directory: Path, fmt: str, why: str
+) -> dict[str, Any]:
+    """Part files for a partition that could not run (its workers died): every article
+    becomes an error with the reason, so the job finishes and no article goes missing."""
+    reason = f"partition {index} failed on the cluster (a worker died, e.g. out of memory): {why}"
+    path = directory / part_name(index, fmt)
+    errors_path = directory / f"part-{index:05d}.errors.jsonl"
+    writer = JsonlWriter(path) if fmt == "jsonl" else ParquetRecordWriter(path)
+    with writer, JsonlWriter(errors_path) as error_writer:
+        for entry in entries:
+            if isinstance(entry, Item):
+                error_writer.write({"id": entry.id, "file": entry.file, "line": entry.line, "reason": reason})
+            else:
+                error_writer.write(entry.to_dict())
+    info = {"index": index, "path": path.name, "errors_path": errors_path.name, "records_in": len(entries),
+            "records": 0, "errors": len(entries), "words": 0, "seconds": 0.0, "worker_pid": None}
+    (directory / f"part-{index:05d}.json").write_text(json.dumps(info), encoding="utf-8")
+    return info
+
+
 def run_dask_job(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
@@ -165,6 +186,7 @@ def _run_dask(
     infos: dict[int, dict[str, Any]] = {}
     reused: set[int] = set()
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
+    parts: dict[Any, tuple[int, list[Item | ReadError]]] = {}  # in flight: future -> partition
     try:
         pending: set = set()
         counted = _counting(_entries(inputs), summary, None, duplicates)
@@ -175,17 +197,17 @@ def _run_dask(
                 reused.add(index)
                 summary.skipped += len(part)
                 continue
-            pending.add(
-                client.submit(
-                    run_partition, index, part, str(directory), fmt, model, batch_size,
-                    max_chars, over_limit, timeout, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
-                )
+            future = client.submit(
+                run_partition, index, part, str(directory), fmt, model, batch_size,
+                max_chars, over_limit, timeout, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
             )
+            pending.add(future)
+            parts[future] = (index, part)
             while len(pending) >= window:
                 finished, pending = wait(pending, return_when="FIRST_COMPLETED")
-                _collect(finished, infos, progress)
+                _collect(finished, infos, progress, parts, directory, fmt)
         if pending:
-            _collect(wait(pending).done, infos, progress)
+            _collect(wait(pending).done, infos, progress, parts, directory, fmt)
     finally:
         client.close()
         if cluster is not None:
@@ -209,9 +231,20 @@ def _run_dask(
     return summary
 
 
-def _collect(finished: Iterable, infos: dict[int, dict[str, Any]], progress: Callable[[int], None] | None) -> None:
+def _collect(
+    finished: Iterable,
+    infos: dict[int, dict[str, Any]],
+    progress: Callable[[int], None] | None,
+    parts: dict[Any, tuple[int, list[Item | ReadError]]],
+    directory: Path,
+    fmt: str,
+) -> None:
     for future in finished:
-        info = future.result()
+        index, part = parts.pop(future)
+        try:
+            info = future.result()
+        except Exception as exc:  # noqa: BLE001  (KilledWorker: the workers that ran it died)
+            info = failed_partition(index, part, directory, fmt, f"{type(exc).__name__}: {exc}")
         infos[info["index"]] = info
         if progress is not None:
             progress(info["records_in"])

@@ -15,6 +15,7 @@ from typing import Any
 from ..io import (
     Item,
     JsonlWriter,
+    OutputError,
     OutputLock,
     ParquetRecordWriter,
     ReadError,
@@ -69,6 +70,8 @@ class JobFiles:
         # the error file is locked too: OUT.jsonl and OUT.parquet share OUT.errors.jsonl
         self.locks = [OutputLock(self.out), OutputLock(self.errors_path)]
         written = [self.out, self.errors_path, in_progress_path(self.out), in_progress_path(self.errors_path)]
+        if self.out.is_dir():
+            raise OutputError(f"output {self.out} is a folder; name a file (OUT.jsonl, OUT.jsonl.gz or OUT.parquet)")
         check_outputs(inputs, [*written, *(lock.path for lock in self.locks)])
         prepare_output_dir(self.out.parent)
         self.done: set | None = None

@@ -94,8 +94,9 @@ def _guarded(path: Path, entries: Iterator[Item | ReadError]) -> Iterator[Item |
             last = entry.line or last
             yield entry
     except Exception as exc:  # noqa: BLE001  (any failure of one file stays with that file)
+        where = f"further than line {last}" if last else "the file"
         yield ReadError(
-            f"cannot read further than line {last}: {type(exc).__name__}: {exc}",
+            f"cannot read {where}: {type(exc).__name__}: {exc}",
             file=readable_name(str(path)),
             line=last + 1,
         )
