@@ -292,6 +292,7 @@ def test_worker_killed_takes_only_its_batch(tmp_path, light_nlp):
     assert kinds["once"] == "record"  # retried once in a fresh worker, and it went through
     assert kinds["always"] == "error" and "died twice" in outcomes[5].data["reason"]
     assert [k for k, v in kinds.items() if v == "error"] == ["always"]
+    assert engine.retried_batches >= 2  # at least the two batches that killed their worker
 
 
 # ----------------------------------------------------------------------------- 6. duplicates
@@ -304,13 +305,13 @@ def test_duplicate_ids_are_counted_and_can_keep_the_first(tmp_path, light_nlp):
     (tmp_path / "y" / "lain.txt").write_text("Bawaslu lain.", encoding="utf-8")
     inputs = [tmp_path / "x", tmp_path / "y"]
     both = run_job(inputs, tmp_path / "all.jsonl", nlp=light_nlp)
-    assert both.duplicates == 1 and both.written == 3 and "1 article(s) repeat an id" in both.warning()
+    assert both.duplicates == 1 and both.written == 3 and "1 article(s) repeat an id" in both.warnings()[0]
     first = run_job(inputs, tmp_path / "first.jsonl", nlp=light_nlp, duplicates="first")
     assert first.written == 2 and _ids(tmp_path / "first.jsonl") == ["sama", "lain"]
     (error,) = read_records(errors_path_for(tmp_path / "first.jsonl"))
     assert error["id"] == "sama" and "duplicate id" in error["reason"] and "x" in error["reason"]
     unique = run_job([tmp_path / "y"], tmp_path / "y.jsonl", nlp=light_nlp)
-    assert unique.duplicates == 0 and unique.warning() is None
+    assert unique.duplicates == 0 and unique.warnings() == []
     result = extract(*inputs, "-o", tmp_path / "cli.jsonl", "--duplicates", "first")
     assert result.exit_code == 0 and "warning: 1 article(s) repeat an id" in result.stderr
 

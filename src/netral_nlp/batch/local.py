@@ -273,6 +273,11 @@ class LocalEngine:
     #: the function a worker runs on a batch (tests swap in one that dies)
     work: Callable[..., list[Outcome]] = staticmethod(_work)
 
+    @property
+    def retried_batches(self) -> int:
+        """Batches run again because their worker process died."""
+        return self._deaths.retried
+
     def _submit(self, payloads: list[Payload]) -> Future:
         try:
             return self._pool.submit(self.work, payloads, self.timeout)
@@ -437,6 +442,8 @@ class Summary:
     worker_rss_mb: dict[int, float] = field(default_factory=dict)
     #: articles whose id an earlier article of the job already had
     duplicates: int = 0
+    #: batches run again because the worker process running them died
+    retried_batches: int = 0
 
     @property
     def words_per_second(self) -> float:
@@ -450,14 +457,20 @@ class Summary:
             text += f" · skipped (already done): {self.skipped:,}"
         return text + f" · {self.words_per_second:,.0f} words/s ({self.seconds:.1f} s)"
 
-    def warning(self) -> str | None:
-        """A line for stderr when ids repeat (None when they do not)."""
-        if not self.duplicates:
-            return None
-        return (
-            f"warning: {self.duplicates:,} article(s) repeat an id seen earlier in the inputs; "
-            "--duplicates first keeps only the first of each id (the others go to the error file)"
-        )
+    def warnings(self) -> list[str]:
+        """Lines for stderr about what the counts alone do not say (repeated ids, dead workers)."""
+        lines = []
+        if self.duplicates:
+            lines.append(
+                f"warning: {self.duplicates:,} article(s) repeat an id seen earlier in the inputs; "
+                "--duplicates first keeps only the first of each id (the others go to the error file)"
+            )
+        if self.retried_batches:
+            lines.append(
+                f"warning: a worker process died (killed, out of memory?); {self.retried_batches:,} "
+                "batch(es) were run again in a fresh worker (articles that failed twice are in the error file)"
+            )
+        return lines
 
 
 def _counting(
@@ -529,6 +542,7 @@ def run_job(
                 progress(1)
     summary.seconds = time.perf_counter() - start
     summary.worker_rss_mb = dict(engine.worker_rss)
+    summary.retried_batches = engine.retried_batches
     return summary
 
 

@@ -128,8 +128,7 @@ def register(app: typer.Typer) -> None:
             if bar is not None:
                 bar.close()
         typer.echo(summary.line(), err=True)
-        warning = summary.warning()
-        if warning:
+        for warning in summary.warnings():
             typer.echo(warning, err=True)
         if summary.readable == 0:
             typer.echo("error: no article could be read from the inputs", err=True)
