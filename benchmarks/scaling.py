@@ -86,17 +86,18 @@ def fill(base: str, size: int, sep: str) -> str:
     return text[: cut if cut > size // 2 else size]
 
 
-def shapes(real: str) -> dict[str, str]:
+def shapes(real: str) -> dict[str, tuple[str, str]]:
+    """Each shape's base text and the separator it is repeated with."""
     one_line = re.sub(r"\s*\n\s*", " ", real)
-    rules = " ".join(RULE_SENTENCES)
     script = "<script>" + 'var a=function(b){return b["x"]+1},c=[1,2,3];' * 40 + "</script>\n"
     return {
-        "real text, line breaks": real,
-        "same text, one line": one_line,
-        "rule-dense": rules,
-        "name-dense": " ".join(NAME_SENTENCES),
-        "date-dense": " ".join(DATE_SENTENCES),
-        "no spaces (quotes, script)": '"' * 2000 + "\n" + script + real[:2000],
+        "real text, line breaks": (real, "\n\n"),
+        "same text, one line": (one_line, " "),
+        "rule-dense": (" ".join(RULE_SENTENCES), " "),
+        "name-dense": (" ".join(NAME_SENTENCES), " "),
+        "date-dense": (" ".join(DATE_SENTENCES), " "),
+        "no spaces (quotes, script)": ('"' * 2000 + "\n" + script + real[:2000], "\n\n"),
+        "one long token": ("Ab1-KPU.", ""),
     }
 
 
@@ -139,8 +140,7 @@ def main() -> None:
     sizes = {k: SIZES[k] for k in args.sizes.split(",")}
     rows = []
     run(nlp, real[:5000])  # warm the lazy tables
-    for shape, base in shapes(real).items():
-        sep = "\n\n" if shape.startswith(("real", "no spaces")) else " "
+    for shape, (base, sep) in shapes(real).items():
         speeds = {}
         for name, size in sizes.items():
             text = fill(base, size, sep)
@@ -173,7 +173,8 @@ def render(rows, sizes, big, label, load, passes) -> str:
         f"at start {load:.1f}, Python {platform.python_version()}, spaCy {spacy.__version__}, "
         f"netral-nlp {netral_nlp.__version__}.",
         f"- Real text: {label}, joined by blank lines and repeated to size; rule-, name- and date-dense: "
-        "a few short sentences full of rules, names or dates, repeated in one paragraph; no spaces: 2,000 quotes and an inline minified script before real text.",
+        "a few short sentences full of rules, names or dates, repeated in one paragraph; no spaces: 2,000 quotes and an inline minified script before real text; one long token: "
+        "`Ab1-KPU.` repeated without a space.",
         "",
         "| shape | " + " | ".join(f"{n} chars/s" for n in names) + " | 1 MB / 100 KB |",
         "|---|" + "---:|" * len(names) + "---:|",
