@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .resources import read_lines
+from .textguard import tokenize_guarded
 
 #: day-first numeric dates kept as one token
 NUMERIC_DATE = re.compile(r"^\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?$")
@@ -88,7 +89,7 @@ class NetralTokenizer(Tokenizer):
     """
 
     def __call__(self, text: str) -> Doc:
-        doc = super().__call__(text)
+        doc = tokenize_guarded(text, super().__call__, self.vocab)  # linear on any text
         doc.user_data[TEXT_KEY] = text
         return doc
 
