@@ -66,9 +66,9 @@ def build_pipeline(components: tuple[str, ...] = COMPONENTS, config: dict | None
 def load(path: str | Path | None = None, exclude: tuple[str, ...] = ()) -> Language:
     """Load a netral pipeline; ``None`` loads the shipped one.
 
-    The tokenizer is rebuilt from the config (``netral.tokenizer.v1``) rather than
-    read back from disk: reading its ~16,000 saved special cases again would double
-    the start-up time for the same result. ``spacy.load(path)`` reads it and works too.
+    The tokenizer is rebuilt from the config (``netral.tokenizer.v1``, with the
+    packaged special cases) rather than read back from disk: the installed rules
+    win anyway (``NetralTokenizer.from_disk``). ``spacy.load(path)`` works too.
     """
     _import_components()
     target = Path(path) if path is not None else shipped_model_path()

@@ -10,6 +10,12 @@
 - an opening bracket glued to what precedes it splits off
   (``2019(ANTARA)``, ``tegasnya.(ari/red)``, ``2024.-(Humas)``);
 - web domains (``jatimnow.com``) stay whole (spaCy's URL matching).
+
+The special cases are spaCy's ``id`` exceptions plus our abbreviations, less the
+~12,000 that these rules already tokenize the same way (``anak-anak``): the
+remaining ones are computed once when packaging (``netral_nlp.tokenizer_cases``)
+and read from ``resources/tokenizer/special_cases.json``, because spaCy adds
+each case one by one (seconds for all of them) every time a pipeline is created.
 """
 
 from __future__ import annotations
@@ -114,21 +120,46 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
-def make_tokenizer(nlp: Language) -> Tokenizer:
-    """Build the netral tokenizer for ``nlp``'s vocabulary."""
-    defaults = Indonesian.Defaults
-    rules = dict(defaults.tokenizer_exceptions)
+def all_special_cases() -> dict[str, list[dict]]:
+    """Every special case the rules name: spaCy's ``id`` exceptions and our abbreviations."""
+    rules = dict(Indonesian.Defaults.tokenizer_exceptions)
     for abbr in abbreviations():
         rules[abbr] = [{"ORTH": abbr}]
-    return NetralTokenizer(
-        nlp.vocab,
-        rules=rules,
-        prefix_search=compile_prefix_regex(defaults.prefixes).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes).search,
-        infix_finditer=compile_infix_regex(_infixes()).finditer,
-        token_match=NUMERIC_DATE.match,  # spaCy's id defaults have none
-        url_match=defaults.url_match,
-    )
+    return rules
+
+
+SPECIAL_CASES_FILE = "tokenizer/special_cases.json"
+
+
+@lru_cache(maxsize=1)
+def special_cases() -> dict[str, list[dict]]:
+    """The special cases the tokenizer needs (see the module docstring), as packaged."""
+    from .resources import read_json
+
+    return read_json(SPECIAL_CASES_FILE)["cases"]
+
+
+@lru_cache(maxsize=1)
+def _affix_functions() -> dict[str, Callable]:
+    """The compiled prefix, suffix, infix, token and URL matchers (compiled once a process)."""
+    defaults = Indonesian.Defaults
+    return {
+        "prefix_search": compile_prefix_regex(defaults.prefixes).search,
+        "suffix_search": compile_suffix_regex(defaults.suffixes).search,
+        "infix_finditer": compile_infix_regex(_infixes()).finditer,
+        "token_match": NUMERIC_DATE.match,  # spaCy's id defaults have none
+        "url_match": defaults.url_match,
+    }
+
+
+def build_tokenizer(nlp: Language, rules: dict[str, list[dict]]) -> NetralTokenizer:
+    """The netral tokenizer with the given special cases (tests build the full reference)."""
+    return NetralTokenizer(nlp.vocab, rules=rules, **_affix_functions())
+
+
+def make_tokenizer(nlp: Language) -> Tokenizer:
+    """Build the netral tokenizer for ``nlp``'s vocabulary."""
+    return build_tokenizer(nlp, special_cases())
 
 
 @registry.tokenizers("netral.tokenizer.v1")
