@@ -16,6 +16,8 @@ The special cases are spaCy's ``id`` exceptions plus our abbreviations, less the
 remaining ones are computed once when packaging (``netral_nlp.tokenizer_cases``)
 and read from ``resources/tokenizer/special_cases.json``, because spaCy adds
 each case one by one (seconds for all of them) every time a pipeline is created.
+Title-case word pairs among them (``Abang-Abang``) are added when a text first
+shows them (:class:`HyphenPairs`).
 """
 
 from __future__ import annotations
@@ -93,10 +95,21 @@ class NetralTokenizer(Tokenizer):
     that read the whole text use :func:`doc_text` instead.
     """
 
+    #: title-case word pairs added as special cases on first sight (see :class:`HyphenPairs`)
+    hyphen_pairs: HyphenPairs | None = None
+
     def __call__(self, text: str) -> Doc:
+        self._add_hyphen_pairs(text)
         doc = super().__call__(text)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+    def _add_hyphen_pairs(self, text: str) -> None:
+        if self.hyphen_pairs is not None:
+            rules = self.rules
+            for string in self.hyphen_pairs.shown_in(text):
+                if string not in rules:
+                    self.add_special_case(string, [{"ORTH": string}])
 
     # The rules are code and data of this package, not trained weights: a saved
     # pipeline keeps using the installed rules instead of the copy frozen in its
@@ -132,11 +145,74 @@ SPECIAL_CASES_FILE = "tokenizer/special_cases.json"
 
 
 @lru_cache(maxsize=1)
-def special_cases() -> dict[str, list[dict]]:
-    """The special cases the tokenizer needs (see the module docstring), as packaged."""
+def _packaged() -> dict:
     from .resources import read_json
 
-    return read_json(SPECIAL_CASES_FILE)["cases"]
+    return read_json(SPECIAL_CASES_FILE)
+
+
+def special_cases() -> dict[str, list[dict]]:
+    """The special cases a tokenizer is created with (see the module docstring), as packaged."""
+    return _packaged()["cases"]
+
+
+class HyphenPairs:
+    """Special cases ``A-B`` (``Abang-Abang``) that the name-pair hyphen rule would split.
+
+    spaCy uses such a case only where a piece of text equals ``A-B`` or where its
+    tokens ``A``, ``-``, ``B`` follow one another (its special-case matcher, which
+    also sees them across spaces). Both need ``A``, maybe spaces, ``-``, maybe
+    spaces, ``B`` in the text, with ``A`` ending a run of letters and ``B``
+    starting one: :meth:`shown_in` finds every pair so shown, and the tokenizer
+    adds those before it tokenizes the text, so each text is tokenized as with
+    every pair.
+    """
+
+    def __init__(self, pairs: list[str]) -> None:
+        self.seconds: dict[str, tuple[str, ...]] = {}
+        by_first: dict[str, list[str]] = {}
+        for pair in pairs:
+            first, second = pair.split("-")
+            by_first.setdefault(first, []).append(second)
+        self.seconds = {first: tuple(seconds) for first, seconds in by_first.items()}
+        self.longest_first = max(map(len, self.seconds), default=0)
+        self.longest_second = max((len(s) for ss in self.seconds.values() for s in ss), default=0)
+
+    def shown_in(self, text: str) -> set[str]:
+        """The pairs whose words stand around a hyphen in ``text``."""
+        found: set[str] = set()
+        hyphen = text.find("-")
+        while hyphen != -1:
+            end = hyphen
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            start = end
+            while start > 0 and end - start < self.longest_first and text[start - 1].isalpha():
+                start -= 1
+            begin = hyphen + 1
+            while begin < len(text) and text[begin].isspace():
+                begin += 1
+            stop = begin
+            while stop < len(text) and stop - begin < self.longest_second and text[stop].isalpha():
+                stop += 1
+            if start < end and begin < stop:
+                left, right = text[start:end], text[begin:stop]
+                for cut in range(len(left)):
+                    for second in self.seconds.get(left[cut:], ()):
+                        if right.startswith(second):
+                            found.add(f"{left[cut:]}-{second}")
+            hyphen = text.find("-", hyphen + 1)
+        return found
+
+
+@lru_cache(maxsize=1)
+def hyphen_pairs() -> HyphenPairs:
+    return HyphenPairs(_packaged()["hyphen_pairs"])
+
+
+def needed_special_cases() -> dict[str, list[dict]]:
+    """Every case the packaged tokenizer may use: the ones it starts with and the pairs."""
+    return {**special_cases(), **{pair: [{"ORTH": pair}] for pair in _packaged()["hyphen_pairs"]}}
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +235,9 @@ def build_tokenizer(nlp: Language, rules: dict[str, list[dict]]) -> NetralTokeni
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
     """Build the netral tokenizer for ``nlp``'s vocabulary."""
-    return build_tokenizer(nlp, special_cases())
+    tokenizer = build_tokenizer(nlp, special_cases())
+    tokenizer.hyphen_pairs = hyphen_pairs()
+    return tokenizer
 
 
 @registry.tokenizers("netral.tokenizer.v1")
