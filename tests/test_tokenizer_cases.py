@@ -23,19 +23,8 @@ from netral_nlp.tokenizer_cases import compute, is_redundant
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "articles.jsonl"
 
 #: places a special-case string can stand in running text: alone, between brackets and
-#: quotes, before punctuation, glued to a clitic, a slash, a name or another hyphenated word
-CONTEXTS = (
-    "{s}",
-    "({s})",
-    "{s}.",
-    "“{s}”,",
-    "{s}-nya",
-    "{s}/{s}",
-    "Ali-{s}",
-    "{s}-Budi",
-    "se-{s}:",
-    "'{s}'?)",
-)
+#: quotes, before punctuation, glued to a clitic, a slash, names or another hyphenated word
+CONTEXTS = ("{s}", "({s}.)", "“{s}”,", "{s}-nya", "Ali-{s}/{s}-Budi", "se-{s}:")
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +108,13 @@ def test_a_hyphen_pair_is_added_when_a_text_shows_it(packaged):
     tokenizer("kata Abang - Abang")  # spaCy's matcher also sees the pair across spaces
     assert "Abang-Abang" in tokenizer.rules
     assert [t.text for t in tokenizer("Abang-Abang datang")] == ["Abang-Abang", "datang"]
+
+
+def test_a_pickled_tokenizer_keeps_adding_pairs():
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(make_tokenizer(spacy.blank("id"))))
+    assert [t.text for t in copy("Abang-Abang datang")] == ["Abang-Abang", "datang"]
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,11 @@ class NetralTokenizer(Tokenizer):
         doc.user_data[TEXT_KEY] = text
         return doc
 
+    def __reduce__(self):
+        """Pickled (a copy, a process pool) with its pairs, which spaCy's own reduce leaves out."""
+        cls, args = super().__reduce__()[:2]
+        return cls, args, {"hyphen_pairs": self.hyphen_pairs}
+
     def _add_hyphen_pairs(self, text: str) -> None:
         if self.hyphen_pairs is not None:
             rules = self.rules
