@@ -167,19 +167,20 @@ class HyphenPairs:
     spaCy uses such a case only where a piece of text equals ``A-B`` or where its
     tokens ``A``, ``-``, ``B`` follow one another (its special-case matcher, which
     also sees them across spaces). Both need ``A``, maybe spaces, ``-``, maybe
-    spaces, ``B`` in the text, with ``A`` ending a run of letters and ``B``
-    starting one: :meth:`shown_in` finds every pair so shown, and the tokenizer
-    adds those before it tokenizes the text, so each text is tokenized as with
-    every pair.
+    spaces, ``B`` in the text, with ``A`` the end of a run of letters and ``B``
+    the start of one: :meth:`shown_in` finds every pair so shown (and some
+    more, which is harmless), the tokenizer adds those before it tokenizes the
+    text, so each text is tokenized as with every pair. One pass over the
+    text's hyphens; each looks at most a pair's length of letters either side.
     """
 
     def __init__(self, pairs: list[str]) -> None:
-        self.seconds: dict[str, tuple[str, ...]] = {}
         by_first: dict[str, list[str]] = {}
         for pair in pairs:
             first, second = pair.split("-")
             by_first.setdefault(first, []).append(second)
-        self.seconds = {first: tuple(seconds) for first, seconds in by_first.items()}
+        #: second words by first word: ``{"Abang": ("Abang",), ...}``
+        self.seconds: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_first.items()}
         self.longest_first = max(map(len, self.seconds), default=0)
         self.longest_second = max((len(s) for ss in self.seconds.values() for s in ss), default=0)
 
