@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from report_records import record
 
 import netral_nlp
+from report_records import record
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
 pytest.importorskip("altair", reason="the report extra is not installed")

@@ -113,7 +113,9 @@ def test_a_record_with_a_malformed_item_is_an_error_not_a_crash():
     t = Tally()
     t.add(bad)
     t.add(record(1))
-    assert t.records == 1 and t.unreadable == 1 and "malformed record" in t.errors[0].reason
+    assert t.records == 1 and t.unreadable == 1
+    assert t.errors[0].reason == "malformed record (rules[0] has no start/end offsets)"
+    assert t.officials.total() == 1 and t.events_by_month.total() == 1  # nothing of the bad record counted
 
 
 def test_parquet_and_jsonl_give_the_same_figures(tmp_path):

@@ -31,6 +31,25 @@ def _name_key(text: str) -> str:
     return " ".join(text.split())
 
 
+def _has_offsets(span: Any) -> bool:
+    return isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+
+
+def shape_problem(record: dict[str, Any]) -> str | None:
+    """Why the record cannot be counted (checked before anything is counted), or None."""
+    for group in ("entities", "dates", "rules", "events"):
+        items = record.get(group) or []
+        if not isinstance(items, list):
+            return f"{group} is not a list"
+        for number, item in enumerate(items):
+            span = item.get("trigger") if group == "events" and isinstance(item, dict) else item
+            if not _has_offsets(span):
+                return f"{group}[{number}] has no start/end offsets"
+            if group == "entities" and not isinstance(item.get("text"), str):
+                return f"{group}[{number}] has no text"
+    return None
+
+
 @dataclass
 class Tally:
     """The report's figures, filled record by record."""
@@ -57,12 +76,12 @@ class Tally:
             if len(self.errors) < ERRORS_LISTED:
                 self.errors.append(item)
             return
+        problem = shape_problem(item)
+        if problem:
+            self.add(Unreadable(str(item.get("id")), f"malformed record ({problem})"))
+            return
         self.records += 1
-        try:
-            self._record(item)
-        except (KeyError, TypeError, ValueError, IndexError) as error:
-            self.records -= 1
-            self.add(Unreadable(str(item.get("id")), f"malformed record ({type(error).__name__}: {error})"))
+        self._record(item)
 
     def _record(self, record: dict[str, Any]) -> None:
         publication = _month(record.get("publication"))
