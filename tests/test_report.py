@@ -171,3 +171,13 @@ def test_cli_names_the_extra_when_it_is_missing(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.output.strip() == "netral report needs the report extra: pip install 'netral-nlp[report]'"
     assert not (tmp_path / "x.html").exists()
+
+
+def test_gzipped_jsonl_reads_like_plain_jsonl(tmp_path):
+    import gzip
+
+    records = [record(i) for i in range(5)]
+    plain = write_jsonl(tmp_path / "r.jsonl", records)
+    packed = tmp_path / "r.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert all_charts(tally([packed])) == all_charts(tally([plain]))
