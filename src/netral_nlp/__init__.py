@@ -15,7 +15,7 @@ from .pipeline import load
 if TYPE_CHECKING:
     from .schema import ArticleRecord
 
-__all__ = ["__version__", "load", "extract", "extract_many"]
+__all__ = ["__version__", "load", "extract", "extract_many", "render"]
 
 _default_nlp = None
 
@@ -62,3 +62,10 @@ def extract_many(
     checked_positive("n_process", n_process)
     checked_positive("batch_size", batch_size)
     yield from iter_records(items, n_process=n_process, batch_size=batch_size, nlp=nlp)
+
+
+def render(record_or_doc: Any, page: bool = False, jupyter: bool | None = None) -> str | None:
+    """displaCy span view of one article (a Doc, an ArticleRecord or a record dict)."""
+    from .view import render as render_view
+
+    return render_view(record_or_doc, page=page, jupyter=jupyter)
