@@ -9,9 +9,13 @@ lexicons stay in ``resources/rules`` and travel with the trained component.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import cache, lru_cache
+
+from ...anchors import WordStartPattern, word_starts
 from ..qualifiers.index import QualifierIndex
 from .backends.keywords import cue_tokens
-from .cues import addressed_directive, cue, directive_word
+from .cues import RAW_LISTS, addressed_directive, cue, directive_word
 from .items import Item
 
 #: cue lists of cues.json read as features of the candidate's own text
@@ -28,16 +32,46 @@ def _bucket(value: int, bounds: tuple[int, ...]) -> int:
     return next((i for i, b in enumerate(bounds) if value <= b), len(bounds))
 
 
-def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex) -> list[str]:
+@cache
+def _scanner(name: str) -> WordStartPattern:
+    return WordStartPattern(directive_word() if name == "directive" else cue(name))
+
+
+class CueIndex:
+    """Where each word cue matches in one article, found once per article (patterns tried
+    only at word starts that begin with one of their anchors), so that a candidate asks
+    by bisection instead of searching its own text with every pattern."""
+
+    def __init__(self, text: str) -> None:
+        starts = word_starts(text)
+        self._starts = {
+            name: [m.start() for m in _scanner(name).finditer(starts)]
+            for name in (*TEXT_CUES, "directive")
+            if name not in RAW_LISTS
+        }
+
+    def has(self, name: str, start: int, end: int) -> bool:
+        positions = self._starts[name]
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
+
+
+@lru_cache(maxsize=1024)
+def _lead_tokens(lead_in: str) -> tuple[str, ...]:
+    return tuple(f"__lead_{name}" for name in LEAD_CUES if cue(name).search(lead_in))
+
+
+def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex, cues: CueIndex | None = None) -> list[str]:
     """Pseudo-words for everything but the candidate's own words."""
     span = text[item.start : item.end]
+    cues = cues or CueIndex(text)
     extra = item.extra
     out = [f"__kind_{item.kind}", f"__len_{_bucket(len(span.split()), LENGTH_BUCKETS)}"]
     if extra.get("cascade"):
         out.append("__cascade")
     if item.kind not in ("prose", "semicolon"):
         out.append("__listrule" if extra.get("list_rule") else "__listnotrule")
-        out += [f"__lead_{name}" for name in LEAD_CUES if cue(name).search(item.lead_in or "")]
+        out += _lead_tokens(item.lead_in or "")
         if item.parent_text:
             out.append("__nested")
         if (item.lead_in or "").rstrip().endswith(":"):
@@ -46,8 +80,12 @@ def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex) -> list[str]
         out.append("__intro")
     if extra.get("has_cue"):
         out.append("__anycue")
-    out += [f"__cue_{name}" for name in TEXT_CUES if cue(name).search(span)]
-    if directive_word().search(span):
+    out += [
+        f"__cue_{name}"
+        for name in TEXT_CUES
+        if (cue(name).search(span) if name in RAW_LISTS else cues.has(name, item.start, item.end))
+    ]
+    if cues.has("directive", item.start, item.end):
         out.append("__cue_directive")
         if addressed_directive().search(span):
             out.append("__cue_addressed")
@@ -66,10 +104,12 @@ def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex) -> list[str]
     return out
 
 
-def candidate_text(text: str, item: Item, qualifiers: QualifierIndex, context: str = "") -> str:
-    """The detector's view: shape pseudo-words, context, category cue words, then the words."""
+def candidate_text(
+    text: str, item: Item, qualifiers: QualifierIndex, context: str = "", cues: CueIndex | None = None
+) -> str:
+    """The detector's view: shape pseudo-words, context, then the words."""
     span = text[item.start : item.end]
-    return " ".join([*shape_tokens(text, item, qualifiers), context, cue_tokens(span), span.lower()])
+    return " ".join([*shape_tokens(text, item, qualifiers, cues), context, span.lower()])
 
 
 #: cues of the neighbouring prose candidate that say something about this one
@@ -80,14 +120,15 @@ ARTICLE_BUCKETS = (0, 1, 3, 6, 12)
 def candidate_texts(text: str, items: list[Item], qualifiers: QualifierIndex) -> list[str]:
     """Feature texts of all candidates of one article: each also sees how rule-dense the
     article is and the cues of the candidate before it."""
-    strong = len(cue("strong_modal").findall(text))
+    cues = CueIndex(text)
+    strong = len(cues._starts["strong_modal"])
     article = f"__art_{_bucket(strong, ARTICLE_BUCKETS)}"
     out, previous = [], ""
     for item in items:
-        out.append(candidate_text(text, item, qualifiers, f"{article} {previous}".strip()))
+        out.append(candidate_text(text, item, qualifiers, f"{article} {previous}".strip(), cues))
         if item.kind == "prose":
             span = text[item.start : item.end]
-            previous = " ".join(f"__prev_{name}" for name in NEIGHBOUR_CUES if cue(name).search(span))
+            previous = " ".join(f"__prev_{name}" for name in NEIGHBOUR_CUES if cues.has(name, item.start, item.end))
             if span.rstrip().endswith(":"):
                 previous += " __prev_colon"
     return out
