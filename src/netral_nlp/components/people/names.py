@@ -21,7 +21,7 @@ from .lexicon import NAME_WORD_RE, lexicon
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 #: what may stand between a title and its name: spaces and at most one comma
 SEP_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
-_BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ ]{0,24}\)")
+_BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ .]{0,24}\)")
 _UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z][A-Za-z-]*)?(?![\w/])")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
 _NAME_RUN_RE = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
