@@ -168,7 +168,9 @@ def read_name_before(text: str, end: int) -> tuple[int, int] | None:
         return None
     words = [(w.start() + best.start(), w.end() + best.start()) for w in NAME_WORD_RE.finditer(best.group())]
     while words and (text[words[0][0] : words[0][1]] in lex.name_stop | lex.honorifics | lex.role_words
-                     or lex.office_re.match(text, words[0][0])):
+                     or lex.office_re.match(text, words[0][0])
+                     # ``PKB. Lalu Ishak``: the tail of an acronym that ends a sentence
+                     or (words[0][0] > 0 and text[words[0][0] - 1].isalnum())):
         words.pop(0)
     if not words or not any(len(text[s:e].rstrip(".")) >= 3 for s, e in words):
         return None
