@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .chains import is_institution_word, read_chain
 from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .mention import PersonMention
 from .names import (
@@ -199,6 +200,14 @@ def _skip_extra_region(text: str, pos: int, ctx: Context) -> int:
     return pos
 
 
+#: office kinds whose institution may run longer than the lexicon readers parse
+_CHAIN_KINDS = frozenset({"org", "portfolio"})
+
+
+def _institution_name(text: str, name: tuple[int, int]) -> bool:
+    return any(is_institution_word(w.group()) for w in NAME_WORD_RE.finditer(text, name[0], name[1]))
+
+
 def find_officials(text: str, ctx: Context) -> list[PersonMention]:
     """Every title-bound person, with role; association officers get label None."""
     lex = lexicon()
@@ -210,6 +219,13 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
             continue
         bound = role_end(text, m, ctx)
         if bound is None:
+            if prose or lex.office_kind.get(m.group("office").lower()) not in _CHAIN_KINDS:
+                continue
+            chain = read_chain(text, m.end(), ctx)
+            if chain is None or any(s < chain[1][1] and chain[1][0] < e for s, e in taken):
+                continue
+            taken.append(chain[1])
+            found.append(PersonMention(*chain[1], "OFFICIAL", role=text[m.start() : chain[0]].strip(" ,")))
             continue
         end, public = bound
         if prose and (end == m.end() or not public):
@@ -228,6 +244,15 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
             before = _CONNECTOR_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None:
                 name = read_name_before(text, before.start())
+        if not prose and public and (name is None or _institution_name(text, name)) and (
+            lex.office_kind.get(m.group("office").lower()) in _CHAIN_KINDS
+        ):
+            chain = read_chain(text, m.end(), ctx)
+            if chain is not None:
+                end, name = chain
+                role = text[m.start() : end].strip(" ,")
+            elif name is not None:
+                continue  # ``Kepala Dinas Kelautan``: a field of duty, not a name
         if name is None or any(s < name[1] and name[0] < e for s, e in taken):
             continue
         if lex.office_re.match(text, name[0]):
