@@ -55,6 +55,7 @@ class Lexicon:
     role_words: frozenset[str]
     honorifics: frozenset[str]
     ranks_re: re.Pattern
+    rank_head_re: re.Pattern
     honorific_re: re.Pattern
     acting_re: re.Pattern
     office_re: re.Pattern
@@ -109,6 +110,9 @@ def lexicon() -> Lexicon:
         ranks_re=re.compile(
             # ``Kolonel. Inf``, ``Letkol Inf.``, ``Kombes Pol.Iqbal``: a rank may end in a dot, glued to the name
             rf"(?:(?:{_alternation(titles['ranks'])})(?:\.(?=[ ,]*[A-Z(])|(?![\w-]))[ ,]*)+"
+        ),
+        rank_head_re=re.compile(
+            _bounded(_alternation([r for r in titles["ranks"] if r not in set(titles["corps"])]))
         ),
         honorific_re=re.compile(rf"(?:(?:{_alternation(titles['honorifics'])})(?![\w-])[ ,]*)+"),
         acting_re=re.compile(

@@ -97,6 +97,7 @@ def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[
         while spans and (
             text[spans[0][0] : spans[0][1]] in not_a_name
             or lex.office_re.match(text, spans[0][0])
+            or lex.ranks_re.match(text, spans[0][0])
         ):
             spans.pop(0)
         for n in range(len(spans), 0, -1):

@@ -259,4 +259,25 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
             continue
         taken.append(name)
         found.append(PersonMention(name[0], name[1], "OFFICIAL" if public else None, role=role))
+    return found + _ranked(text, ctx, taken)
+
+
+_RETIRED_RE = re.compile(r"(?<![\w-])Purn?(?![\w-])")
+
+
+def _ranked(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """``Letkol Inf Yoga``, ``Kombes Iskandar``: an officer named by rank (role from linking);
+    not a street or venue named after one (``Jalan Jenderal Sudirman``)."""
+    lex = lexicon()
+    found = []
+    for m in lex.rank_head_re.finditer(text):
+        if lex.not_after_re.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        name = read_name(text, m.start(), ctx)
+        if name is None or name[0] == m.start() or any(s < name[1] and name[0] < e for s, e in taken):
+            continue
+        if _RETIRED_RE.search(text, m.start(), name[0]):
+            continue  # ``Mayjen (Purn) X``: a retired officer holds no office by rank
+        taken.append(name)
+        found.append(PersonMention(name[0], name[1], "OFFICIAL", source="rank"))
     return found
