@@ -151,10 +151,10 @@ class PeopleTagger:
         orgs = [o for o in find_orgs(text, ctx) if not _inside_any(o, protected)]
         blocked = [(o.start, o.end) for o in orgs] + protected
         draft.ctx, draft.orgs, draft.blocked = ctx, orgs, blocked
-        persons = rule_persons + link_mentions(text, rule_persons, blocked)
+        persons = rule_persons + link_mentions(text, rule_persons, blocked, draft.common)
         known = blocked + [(m.start, m.end) for m in persons] + regions
         speakers = find_speakers(text, ctx, known, any(o.public for o in orgs))
-        draft.persons = persons + speakers + link_mentions(text, speakers, known)
+        draft.persons = persons + speakers + link_mentions(text, speakers, known, draft.common)
         draft.known = blocked + [(m.start, m.end) for m in draft.persons] + regions
 
     def _complete(self, draft: _Draft) -> tuple[list[PersonMention], list[OrgMatch]]:

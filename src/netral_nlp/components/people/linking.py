@@ -81,7 +81,9 @@ def cluster_label_at(cluster: list[PersonMention], pos: int) -> str | None:
     return (before[-1] if before else direct[0]).label
 
 
-def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[int, int]]) -> list[PersonMention]:
+def link_mentions(
+    text: str, mentions: list[PersonMention], blocked: list[tuple[int, int]], common: frozenset[str] = frozenset()
+) -> list[PersonMention]:
     """New mentions for later short names; also harmonises roles and ballots."""
     lex = lexicon()
     people = People(text, mentions)
@@ -98,6 +100,8 @@ def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[
             text[spans[0][0] : spans[0][1]] in not_a_name
             or lex.office_re.match(text, spans[0][0])
             or lex.ranks_re.match(text, spans[0][0])
+            # ``Pernyataan Alkatiri``: a word the article also writes in lower case opens the run
+            or text[spans[0][0] : spans[0][1]].lower() in common
         ):
             spans.pop(0)
         for n in range(len(spans), 0, -1):

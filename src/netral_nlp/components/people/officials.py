@@ -237,8 +237,11 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
         if sep is not None:
             name = read_name(text, sep.end(), ctx)
         if prose:
-            # ``seorang anggota DPRD Kota X, Budi Santoso, melapor``: only an appositive
-            if name is None or "," not in sep.group() or not text.startswith(",", name[1]):
+            # ``seorang anggota DPRD Kota X, Budi Santoso, melapor``: only an appositive,
+            # or a quoted speaker (``kata anggota Bawaslu RI Puadi di ...``)
+            appositive = name is not None and "," in sep.group() and text.startswith(",", name[1])
+            speaker = name is not None and lex.speech_before_re.search(text, max(0, m.start() - 20), m.start())
+            if not (appositive or speaker):
                 continue
         elif name is None:
             before = _CONNECTOR_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
