@@ -16,6 +16,7 @@ from spacy.util import minibatch
 
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from ...tokenizer import doc_text
+from .candidacy import mark_candidacy
 from .candidates import assign_ballots, find_candidates
 from .headlines import confirmed
 from .linking import link_mentions, share_ballots
@@ -166,6 +167,7 @@ class PeopleTagger:
             extra = model_persons(text, model_person, persons, orgs, draft.sentences, draft.protected, draft.ctx)
             persons += extra + link_mentions(text, extra, draft.blocked + [(m.start, m.end) for m in persons])
             orgs += model_orgs(text, model_org, orgs, draft.protected + [(m.start, m.end) for m in persons])
+        persons += mark_candidacy(text, persons, draft.ctx)
         assign_ballots(text, persons, draft.sentences)
         share_ballots(text, persons)
         return persons, sorted(orgs, key=lambda o: o.start)
