@@ -28,7 +28,7 @@ _TOKEN_RE = re.compile(
     r"[ \t\u00a0]*(?:"
     r"(?P<bracket>\([A-Za-z][\w\-/ .]{0,30}\))"
     r"|(?P<comma>,)"
-    r"|(?P<conn>dan/atau|dan|atau|serta|pada|untuk|bagi|di)(?![\w-])"
+    r"|(?P<conn>dan/atau|dan|atau|serta|pada|untuk|bagi)(?![\w-])"
     r"|(?P<word>[A-Z][\w.'’/-]*|\d{1,4}(?:/[\w-]+)?|[IVX]{1,4}(?![\w-]))"
     r")"
 )
@@ -75,6 +75,8 @@ def read_chain(text: str, pos: int, ctx: Context) -> tuple[int, tuple[int, int]]
             end = m.end()
             continue
         start = m.start(m.lastgroup)
+        if m.group("word") and words and lex.office_re.match(text, start):
+            return None  # another office starts: it binds its own name
         if m.group("word"):
             rank = lex.ranks_re.match(text, start)
             if rank and rank.end() > start and words:

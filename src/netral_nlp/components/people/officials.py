@@ -86,8 +86,10 @@ def role_end(text: str, match: re.Match, ctx: Context) -> tuple[int, bool] | Non
         return org.end, org.public
     if kind == "region":
         unit = read_unit_number(text, end)
-        if unit > end:  # ``Dandim 0602/Serang``, ``Danrem 143/Haluoleo``
-            return unit, True
+        if unit > end:  # ``Dandim 0602/Serang``, ``Danrem 143/Haluoleo``, ``Dandim 1611 Badung``
+            after = skip_spaces(text, unit)
+            region = read_region(text, after, ctx, before_name=True) if after > unit else None
+            return (region if region is not None else unit), True
         after = skip_spaces(text, end)
         if after > end:
             org = org_at(text, after, ctx, before_name=True)
