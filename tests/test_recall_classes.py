@@ -71,6 +71,10 @@ def test_long_office_chain_binds_the_name_after_its_short_form(people_nlp):
     ]
 
 
+def test_office_chain_of_a_private_club_is_no_official(people_nlp):
+    assert people(people_nlp, "Ketua Komunitas Pecinta Alam Sukamaju, Budi Hartono, hadir di sana.") == []
+
+
 def test_field_of_duty_is_no_name(people_nlp):
     assert people(people_nlp, "Kepala Dinas Kelautan dan Perikanan Provinsi Sukamaju hadir pada acara itu.") == []
 

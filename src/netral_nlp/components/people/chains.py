@@ -19,6 +19,7 @@ these boundaries gives nothing (``Kepala Dinas Kelautan dan Perikanan`` is no na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import NAME_WORD_RE, lexicon
 from .names import Context, read_name
@@ -56,8 +57,23 @@ def _name_at(text: str, pos: int, ctx: Context, after_comma: bool) -> tuple[int,
     return name
 
 
+@lru_cache(maxsize=1)
+def _public_re() -> re.Pattern[str]:
+    words = sorted(lexicon().orgs["public_chain_words"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def is_public(role: str) -> bool:
+    """The chain names a public institution (``Inspektorat``, ``Polda``, ``Dinas``, a body)."""
+    lex = lexicon()
+    return any(p.search(role) for p in (_public_re(), lex.org_body_re, lex.org_fixed_re,
+                                         lex.government_re, lex.unit_head_re))
+
+
 def read_chain(text: str, pos: int, ctx: Context) -> tuple[int, tuple[int, int]] | None:
-    """From the end of an office head at ``pos``: (role end, name span), or None."""
+    """From the end of an office head at ``pos``: (role end, name span), or None.
+
+    The caller checks the role names a public institution (:func:`is_public`)."""
     lex = lexicon()
     end = pos
     tokens = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .chains import is_institution_word, read_chain
+from .chains import is_institution_word, is_public, read_chain
 from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .mention import PersonMention
 from .names import (
@@ -226,6 +226,8 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
             chain = read_chain(text, m.end(), ctx)
             if chain is None or any(s < chain[1][1] and chain[1][0] < e for s, e in taken):
                 continue
+            if not is_public(text[m.start() : chain[0]]):
+                continue  # ``Ketua Komunitas Pecinta Alam, Budi``: no public office
             taken.append(chain[1])
             found.append(PersonMention(*chain[1], "OFFICIAL", role=text[m.start() : chain[0]].strip(" ,")))
             continue
