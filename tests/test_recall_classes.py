@@ -79,6 +79,18 @@ def test_field_of_duty_is_no_name(people_nlp):
     assert people(people_nlp, "Kepala Dinas Kelautan dan Perikanan Provinsi Sukamaju hadir pada acara itu.") == []
 
 
+def test_title_after_its_name_and_degrees(people_nlp):
+    text = "“Kami siap,” kata Imranto, SE, Ketua Bawaslu Kota Sukamaju kepada wartawan."
+    assert people(people_nlp, text) == [("Imranto", "OFFICIAL", "Ketua Bawaslu Kota Sukamaju")]
+    text = "Rina Kartika, anggota KPU RI, menyatakan hal itu."
+    assert people(people_nlp, text) == [("Rina Kartika", "OFFICIAL", "anggota KPU RI")]
+
+
+def test_list_of_signatories_is_no_apposition(people_nlp):
+    text = "SKB itu ditandatangani Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, dan Ketua KASN."
+    assert people(people_nlp, text) == []
+
+
 # ------------------------------------------------------------------ speakers and linking
 
 

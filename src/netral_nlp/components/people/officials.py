@@ -202,6 +202,35 @@ def _skip_extra_region(text: str, pos: int, ctx: Context) -> int:
     return pos
 
 
+#: ``Kepala Dinas X Kabupaten Y, Maluku Utara``: the province after a comma is no part of the role
+_TRAILING_PLACE_RE = re.compile(r",[ \t\u00a0]*(?P<place>[A-Z][\w ]{2,30}?)(?:[ \t\u00a0]*\([^()]{1,20}\))?$")
+
+
+#: a name, its degrees and a comma right before a title (``Imran, SE, Ketua ...``, ``Budi, anggota ...``)
+_APPOSITION_BEFORE_RE = re.compile(
+    r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:[A-Z][A-Za-z]?\.?){1,4}[ \t\u00a0]*,[ \t\u00a0]*){0,3}$"
+)
+#: what ends an appositive title: a comma, a stop, or a lower-case word (``kepada``, ``dalam``)
+#: (not another item of a list: ``Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, ...``)
+_APPOSITION_END_RE = re.compile(r"[ \t\u00a0]*(?:[.;:]|,[ \t\u00a0]*[a-z]|[a-z])")
+#: a list item before the name (``KPU, Bawaslu, Kepala ...``)
+_LIST_BEFORE_RE = re.compile(r"[\w)][ \t\u00a0]*,[ \t\u00a0]*$|[A-Z][\w)]*[ \t\u00a0]+$")
+
+
+def _ends_apposition(text: str, end: int) -> bool:
+    return bool(_APPOSITION_END_RE.match(text, end))
+
+
+def tidy_role(role: str) -> str:
+    """The office as written nearest to the name, without a province after a comma."""
+    from ..regions import lookup
+
+    m = _TRAILING_PLACE_RE.search(role)
+    if m and lookup(m.group("place")):
+        role = role[: m.start()]
+    return role
+
+
 #: office kinds whose institution may run longer than the lexicon readers parse
 _CHAIN_KINDS = frozenset({"org", "portfolio"})
 
@@ -229,7 +258,7 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
             if not is_public(text[m.start() : chain[0]]):
                 continue  # ``Ketua Komunitas Pecinta Alam, Budi``: no public office
             taken.append(chain[1])
-            found.append(PersonMention(*chain[1], "OFFICIAL", role=text[m.start() : chain[0]].strip(" ,")))
+            found.append(PersonMention(*chain[1], "OFFICIAL", role=tidy_role(text[m.start() : chain[0]].strip(" ,"))))
             continue
         end, public = bound
         if prose and (end == m.end() or not public):
@@ -240,6 +269,16 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
         sep = SEP_RE.match(text, after)
         if sep is not None:
             name = read_name(text, sep.end(), ctx)
+        if name is None and public and _ends_apposition(text, end):
+            # ``kata Imran, SE, Ketua Panwaslih Aceh Tamiang kepada ...``: the title after its name
+            before = _APPOSITION_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            if before is not None:
+                name = read_name_before(text, before.start())
+                if name is not None and (read_name(text, name[0], ctx) != name
+                                         or _LIST_BEFORE_RE.search(text, max(0, name[0] - 30), name[0])):
+                    name = None
+                if name is not None:
+                    prose = False
         if prose:
             # ``seorang anggota DPRD Kota X, Budi Santoso, melapor``: only an appositive,
             # or a quoted speaker (``kata anggota Bawaslu RI Puadi di ...``)
@@ -265,7 +304,7 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
         if lex.office_re.match(text, name[0]):
             continue
         taken.append(name)
-        found.append(PersonMention(name[0], name[1], "OFFICIAL" if public else None, role=role))
+        found.append(PersonMention(name[0], name[1], "OFFICIAL" if public else None, role=tidy_role(role)))
     return found + _ranked(text, ctx, taken)
 
 
