@@ -43,6 +43,22 @@ def _in_list(text: str, ordered: list[Mention], i: int) -> bool:
     return False
 
 
+def _list_level(text: str, ordered: list[Mention], mention: Mention) -> str | None:
+    """The one level of the resolved items of the list ``mention`` stands in, if any."""
+    i = ordered.index(mention)
+    levels = set()
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda x: x.start)
+            if not _LIST_GAP.match(text[a.end : b.start]):
+                break
+            j += step
+            if ordered[j].chosen is not None:
+                levels.add(ordered[j].chosen.level)
+    return levels.pop() if len(levels) == 1 else None
+
+
 def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Set ``chosen`` where the evidence allows; drop weak and orphan mentions."""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -60,6 +76,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
             m.chosen = options[0]
         else:
             pending.append((m, options))
+    for m, options in pending:
+        # a dateline names the town the report comes from: a provincial capital, not its province
+        capital = [r for r in options if r.code in g.capitals]
+        if m.dateline and len(capital) == 1 and not m.needs_parent and not m.hint:
+            m.chosen = capital[0]
+    pending = [(m, options) for m, options in pending if m.chosen is None]
     resolved = [m for m in mentions if m.chosen and not m.weak]
     confirmed = {m.chosen.code for m in resolved}
     provinces = {m.chosen.province for m in resolved}
@@ -71,6 +93,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
             choice = parents[0] if len(parents) == 1 else None
             if choice is None:
                 continue
+        if choice is None and text:
+            # ``Pekalongan, Sukoharjo, Banjarnegara dan Purbalingga``: a list of regencies
+            level = _list_level(text, ordered, m)
+            same = [r for r in options if r.level == level]
+            choice = same[0] if len(same) == 1 else None
         if choice is None:
             local = [r for r in options if r.province in provinces]
             if len(local) == 1 and len({r.province for r in options}) > 1:
