@@ -112,6 +112,19 @@ def test_speakers_that_are_not_officials(people_nlp, text):
     assert people(people_nlp, text) == []
 
 
+def test_speaker_introduced_by_an_unparsed_public_office_takes_its_role(people_nlp):
+    role = "Komisioner Divisi Humas, data, dan Informasi pada Bawaslu Sukamaju"
+    text = (f"Hal itu disampaikan {role}, Saut Boangmana, kepada wartawan.\n"
+            "“Kami mencatat 40 pelanggaran,” kata Saut Boangmana.")
+    assert people(people_nlp, text) == [("Saut Boangmana", "OFFICIAL", role)] * 2
+
+
+def test_speaker_introduced_as_a_private_person_is_no_official(people_nlp):
+    text = ("Hal itu disampaikan pengacara terlapor, Saut Boangmana, kepada wartawan.\n"
+            "“Kami mencatat 40 pelanggaran,” kata Saut Boangmana. Bawaslu Sukamaju belum menanggapi.")
+    assert people(people_nlp, text) == []
+
+
 def test_short_mention_after_a_common_word_links_with_role(people_nlp):
     text = ("Anggota DPRD Provinsi Sukamaju, Fauzan Alkatir, menyampaikan kritik. "
             "Pernyataan Alkatir ini disampaikan saat rapat. Ia menanggapi pernyataan itu.")

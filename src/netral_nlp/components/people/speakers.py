@@ -27,6 +27,7 @@ from .names import Context, read_name, read_name_before
 
 #: a sentence or clause start before a speaker who speaks (``. Bagja juga meminta``)
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?\"“”’]\s*|\n\s*)$")
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+)+$")
 _APPOSITION_RE = re.compile(r"\s*,\s*(?P<word>[a-z]+)")
 #: the speaker's name goes on in other words (``papar Kadisdikpora DIY, ...``: a title)
 #: or a description follows (``kata Feri yang merupakan Direktur ...``)
@@ -46,16 +47,35 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return after, before, private
 
 
-def _introduced_before(text: str, start: int, end: int, known: list[tuple[int, int]]) -> bool:
-    """One of the speaker's name words stands earlier in the text outside a known span."""
+def _introduction(text: str, start: int, end: int, known: list[tuple[int, int]]) -> tuple[bool, str | None]:
+    """(blocked, role): one of the speaker's name words stands earlier in the text outside
+    a known span -- unless right after a public office the readers could not parse
+    (``Komisioner ... Bawaslu Sumut, Saut ...`` introduces an official: its role)."""
+    role = None
     for w in NAME_WORD_RE.finditer(text, start, end):
         word = w.group()
         if len(word) < 3:
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[:start]):
-            if not any(s <= m.start() < e for s, e in known):
-                return True
-    return False
+            if any(s <= m.start() < e for s, e in known):
+                continue
+            run = _NAME_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())  # ``Saut`` before ``Boangmana``
+            first = run.start() if run else m.start()
+            clause = text[max(text.rfind(".", 0, first), text.rfind("\n", 0, first)) + 1 : first]
+            office = _office_in(clause) if clause.rstrip().endswith(",") else None
+            if office is None:
+                return True, None
+            role = role or clause[office:].strip(" ,")
+    return False, role
+
+
+def _office_in(clause: str) -> int | None:
+    """Where a stated public office starts in ``clause`` (``Koordinator Divisi ... Bawaslu Sumut,``)."""
+    from .chains import is_public
+    from .officials import office_ok
+
+    offices = [m for m in lexicon().office_re.finditer(clause) if office_ok(m)]
+    return offices[0].start() if offices and is_public(clause[offices[0].start() :]) else None
 
 
 def find_speakers(
@@ -85,10 +105,11 @@ def find_speakers(
         apposition = _APPOSITION_RE.match(text, end)
         if apposition and apposition.group("word") in private:
             return
-        if _introduced_before(text, start, end, taken):
+        blocked, role = _introduction(text, start, end, taken)
+        if blocked:
             return
         taken.append(name)
-        found.append(PersonMention(start, end, "OFFICIAL", source="speaker"))
+        found.append(PersonMention(start, end, "OFFICIAL", role=role, source="speaker"))
 
     for m in after_re.finditer(text):
         consider(read_name(text, m.end(), ctx))
