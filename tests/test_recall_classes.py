@@ -155,6 +155,29 @@ def test_pairs_announced_by_party_support(people_nlp):
     ]
 
 
+def _with_regions(nlp, text, places):
+    from netral_nlp.spans import add_span
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "netral_people":
+            for place in places:
+                start = text.index(place)
+                add_span(doc, "entities", start, start + len(place), "REGION", level="city", code=None)
+        doc = proc(doc)
+    return [(e.text, e.label) for e in to_record(doc).entities if e.label in ("OFFICIAL", "CANDIDATE")]
+
+
+def test_list_of_people_at_regions_after_a_candidacy_cue(people_nlp):
+    text = ("Tujuh kepala daerah ikut kontestasi pilkada dan harus cuti. Mereka adalah, Andi Angola dan "
+            "Riko Suali di Lembah Hijau, Carla Sendi di Bukit Biru.")
+    assert _with_regions(people_nlp, text, ["Lembah Hijau", "Bukit Biru"]) == [
+        ("Andi Angola", "CANDIDATE"), ("Riko Suali", "CANDIDATE"), ("Carla Sendi", "CANDIDATE")
+    ]
+    visit = "Rapat itu dihadiri Andi Angola di Lembah Hijau, Carla Sendi di Bukit Biru."
+    assert _with_regions(people_nlp, visit, ["Lembah Hijau", "Bukit Biru"]) == []
+
+
 def test_dash_pair_without_candidate_cue_is_no_pair(people_nlp):
     assert people(people_nlp, "Laga Persib-Persija digelar pekan depan.") == []
 
