@@ -267,16 +267,6 @@ def test_lower_case_title_stops_at_article_words(laws_nlp):
     ]
 
 
-def test_dateline_is_the_capital_not_its_province(regions_nlp):
-    found = [(e.text, e.code) for e in to_record(regions_nlp(
-        "JAMBI – Bawaslu menggelar rapat koordinasi.\nRapat itu dihadiri camat.")).entities
-        if e.label == "REGION"]
-    assert found == [("JAMBI", "15.71")]
-    inside = [(e.text, e.code) for e in to_record(regions_nlp(
-        "Bawaslu menggelar rapat di Provinsi Jambi pekan lalu.")).entities if e.label == "REGION"]
-    assert inside == [("Provinsi Jambi", "15")]
-
-
 def test_list_of_regencies_and_police_resort_decide_the_level(regions_nlp):
     def codes(text):
         return [(e.text, e.code) for e in to_record(regions_nlp(text)).entities if e.label == "REGION"]

@@ -76,12 +76,6 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
             m.chosen = options[0]
         else:
             pending.append((m, options))
-    for m, options in pending:
-        # a dateline names the town the report comes from: a provincial capital, not its province
-        capital = [r for r in options if r.code in g.capitals]
-        if m.dateline and len(capital) == 1 and not m.needs_parent and not m.hint:
-            m.chosen = capital[0]
-    pending = [(m, options) for m, options in pending if m.chosen is None]
     resolved = [m for m in mentions if m.chosen and not m.weak]
     confirmed = {m.chosen.code for m in resolved}
     provinces = {m.chosen.province for m in resolved}
