@@ -109,7 +109,7 @@ def test_read_examples_takes_sentences_and_record_rules(data_file):
 
 def test_learned_models_trained_saved_and_loaded(articles_file, source_pipeline, tmp_path):
     out = tmp_path / "trained"
-    summary = run(data=[articles_file], source=source_pipeline, out=out, folds=2)
+    summary = run(data=[articles_file], source=source_pipeline, out=out, folds=2, sentences=[])
     assert summary["backend"] == "sklearn"
     assert summary["rules"] == 2 * len(EXAMPLES)
     assert 0.0 <= summary["cross_validation"]["candidate_f1"] <= 1.0
@@ -204,7 +204,7 @@ def _train_and_use_transformers(articles_file, source_pipeline, tmp_path):
     backbone = tmp_path / "tiny-bert"
     _tiny_bert(backbone, [t for t, _ in EXAMPLES] + [ARTICLE])
     out = tmp_path / "trained-tf"
-    summary = run(data=[articles_file], backbone=backbone, source=source_pipeline, out=out,
+    summary = run(data=[articles_file], backbone=backbone, source=source_pipeline, out=out, sentences=[],
                   epochs=60, learning_rate=3e-3, batch_size=8, seed=0)
     assert summary["backend"] == "transformers"
     assert (out / "netral_rules" / "transformers" / "config.json").exists()

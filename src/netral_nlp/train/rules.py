@@ -154,7 +154,9 @@ def fit_rules(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
     nlp.get_pipe(COMPONENT).set_learned(models)
 
 
-def cross_validate(examples: list[CandidateExample], folds: int = 5, seed: int = 0) -> dict[str, Any]:
+def cross_validate(
+    examples: list[CandidateExample], folds: int = 5, seed: int = 0, sentences: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
     """Grouped (by article) k-fold figures of the three models at the candidate level."""
     from ..learn import grouped_folds
 
@@ -164,7 +166,8 @@ def cross_validate(examples: list[CandidateExample], folds: int = 5, seed: int =
     hits = Counter()
     for train_ids, test_ids in grouped_folds(ids, folds, seed):
         train_set, test_set = set(train_ids), set(test_ids)
-        models = fit_models([e for e in examples if e.article in train_set], sentence_examples(), seed)
+        extra = sentence_examples() if sentences is None else sentences
+        models = fit_models([e for e in examples if e.article in train_set], extra, seed)
         test = [e for e in examples if e.article in test_set]
         positive = models.detector.classes.index(1)
         probs = models.detector.proba([e.text for e in test])[:, positive]
@@ -206,9 +209,13 @@ def run(
     source: str | Path | None = None,
     folds: int = 5,
     seed: int = 0,
+    sentences: list[dict[str, str]] | None = None,
     **kwargs,
 ) -> dict[str, Any]:
-    """Read gold articles, cross-validate, fit, install in the pipeline; returns a summary."""
+    """Read gold articles, cross-validate, fit, install in the pipeline; returns a summary.
+
+    ``sentences``: extra category examples (default: ``annotations/rule_sentences.jsonl``).
+    """
     from ..learn import gold_records
     from ..pipeline import load, update_pipeline
 
@@ -223,7 +230,7 @@ def run(
 
         nlp = build_pipeline()
     examples = candidate_examples(nlp, records)
-    sentences = sentence_examples()
+    sentences = sentence_examples() if sentences is None else sentences
     summary: dict[str, Any] = {
         "files": [str(p) for p in paths],
         "articles": len(records),
@@ -233,7 +240,7 @@ def run(
         "sentences": len(sentences),
     }
     if folds:
-        summary["cross_validation"] = cross_validate(examples, folds, seed)
+        summary["cross_validation"] = cross_validate(examples, folds, seed, sentences)
     models = fit_models(examples, sentences, seed)
     category_backend = None
     if backbone is not None:
