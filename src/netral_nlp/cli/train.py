@@ -1,4 +1,4 @@
-"""``netral train ner|rules|events``: each command delegates to netral_nlp.train.<part>.
+"""``netral train ner|rules|dates|events``: each command delegates to netral_nlp.train.<part>.
 
 Conventions every trainer follows (one ``@app.command`` per part, the work in
 ``netral_nlp/train/<part>.py``):
@@ -90,3 +90,16 @@ def train_events_command(
 
     figures = train_events(data=data, source=source, out=out, dev=dev, seed=seed)
     typer.echo(json.dumps(figures, indent=2, ensure_ascii=False, default=str))
+
+
+@app.command("dates")
+def train_dates_command(
+    data: list[Path] = typer.Option(None, "--data", help="gold JSONL files or folders (default: ../shared/data seeds+dev+train when present, plus annotations/articles.jsonl)"),
+    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
+    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    seed: int = typer.Option(0, "--seed", help="random seed"),
+) -> None:
+    """Train the date-kind decision and install it in the pipeline."""
+    from ..train.dates import run
+
+    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
