@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..components.events.candidate_filter import build_model, candidate_text
+from ..learn import register_part
 from ..pipeline import load, update_pipeline
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -110,3 +111,75 @@ def train_events(
         report = evaluate_pipeline(load(saved), [r for p in dev for r in read_records(p)])
         figures["dev"] = report.headline()
     return figures
+
+
+# --- the learned type-or-none decision over the widened lexicon -------------------------
+
+COMPONENT = "netral_events"
+#: inverse regularisation of the decision (chosen by grouped CV, benchmarks/generalisation.py)
+DECISION_C = 16.0
+#: a proposal becomes an event when its likeliest type reaches this probability
+ACCEPT_ABOVE = 0.2
+
+
+def _label(record: dict, cand) -> str:
+    """The gold type of a proposal: an event whose trigger overlaps it, else an event of
+    the proposed type whose trigger lies in its sentence, else none."""
+    events = record.get("events") or []
+    for event in events:
+        trigger = event.get("trigger") or {}
+        if trigger.get("start", -1) < cand.end and cand.start < trigger.get("end", -1):
+            return event["type"]
+    for event in events:
+        start = (event.get("trigger") or {}).get("start", -1)
+        if event.get("type") == cand.type and cand.sent_start <= start < cand.sent_end:
+            return event["type"]
+    return "none"
+
+
+def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
+    """(feature strings, labels) of every proposal in every record."""
+    from ..components.events.events import proposals
+    from ..tokenizer import doc_text
+
+    features: list[str] = []
+    labels: list[str] = []
+    with nlp.select_pipes(disable=[COMPONENT]):
+        for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+            found, described = proposals(doc, doc_text(doc), nlp.get_pipe(COMPONENT).proposers_file)
+            features += described
+            labels += [_label(record, cand) for cand in found]
+    return features, labels
+
+
+def train_decision(nlp, records: list[dict], seed: int = 0):
+    from collections import Counter
+
+    from ..linear_decision import LinearDecision
+
+    features, labels = decision_examples(nlp, records)
+    meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())), "accept_above": ACCEPT_ABOVE}
+    return LinearDecision.train(features, labels, seed=seed, c=DECISION_C, meta=meta)
+
+
+@register_part("events", COMPONENT, order=40)
+def fit_events(nlp, records: list[dict], seed: int = 0) -> None:
+    """Refit the event decision inside ``nlp`` from gold records only."""
+    nlp.get_pipe(COMPONENT).set_decision(train_decision(nlp, records, seed))
+
+
+def run(data: list[Path] | None = None, source: Path | None = None, out: Path | None = None, seed: int = 0) -> dict:
+    """Train the decision on ``data`` (default: real + project articles), install, save."""
+    from ..learn import gold_records as read_gold
+    from .dates import default_records
+
+    records = read_gold(data) if data else default_records()
+    summary: dict = {"articles": len(records)}
+
+    def modify(pipeline) -> None:
+        decision = train_decision(pipeline, records, seed)
+        summary.update(examples=decision.meta["examples"], per_label=decision.meta["per_label"])
+        pipeline.get_pipe(COMPONENT).set_decision(decision)
+
+    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
+    return summary
