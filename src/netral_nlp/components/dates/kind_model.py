@@ -43,6 +43,9 @@ LEFT_CHARS = 140
 RIGHT_CHARS = 110
 #: characters next to the mention whose word families count as near it
 NEAR_CHARS = 40
+#: characters of its sentence read before / after a mention for the ``__s_`` families
+SENTENCE_LEFT = 300
+SENTENCE_RIGHT = 200
 #: words kept from each side
 LEFT_WORDS = 8
 RIGHT_WORDS = 6
@@ -96,18 +99,21 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-def _families(lexicon: FeatureLexicon, text: str, prefix: str) -> list[str]:
-    return [f"{prefix}{name}" for name, pattern in lexicon.families if pattern.search(text)]
+def _hits(lexicon: FeatureLexicon, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(family, start, end) of every family phrase in ``text[lo:hi]`` (absolute offsets):
+    one pass per family over the widest window, the narrower windows are read from it."""
+    window = text[lo:hi]
+    return [(name, lo + m.start(), lo + m.end()) for name, pattern in lexicon.families for m in pattern.finditer(window)]
 
 
-def _nearest_family(lexicon: FeatureLexicon, left: str) -> list[str]:
+def _named(hits: list[tuple[str, int, int]], prefix: str) -> list[str]:
+    return [f"{prefix}{name}" for name in dict.fromkeys(name for name, _, _ in hits)]
+
+
+def _nearest_family(left_hits: list[tuple[str, int, int]]) -> list[str]:
     """The family whose last phrase ends closest to the date (what the cascade weighs most)."""
-    best: tuple[int, str] | None = None
-    for name, pattern in lexicon.families:
-        ends = [m.end() for m in pattern.finditer(left)]
-        if ends and (best is None or ends[-1] > best[0]):
-            best = (ends[-1], name)
-    return [f"__nearest_{best[1]}"] if best else []
+    best = max(left_hits, key=lambda hit: (hit[2], -hit[1]), default=None)
+    return [f"__nearest_{best[0]}"] if best else []
 
 
 def _value_shape(value: str | None) -> str:
@@ -141,12 +147,17 @@ def mention_features(
     out += [f"r_{w}" for w in right_words] + [f"rn_{w}" for w in right_words[:2]]
     if start - line_start <= 3:
         out.append("__line_head")
-    out += _families(lex, left, "__l_") + _families(lex, right, "__r_")
-    out += _families(lex, left[-NEAR_CHARS:], "__n_") + _families(lex, right[:NEAR_CHARS], "__nr_")
-    out += _nearest_family(lex, left)
+    left_lo, right_hi = start - len(left), end + len(right)
+    s_lo, s_hi = (max(sentence[0], start - SENTENCE_LEFT), min(sentence[1], end + SENTENCE_RIGHT)) if sentence else (start, end)
+    before = _hits(lex, text, min(left_lo, s_lo), start)
+    after = _hits(lex, text, end, max(right_hi, s_hi))
+    in_left = [h for h in before if h[1] >= left_lo]
+    out += _named(in_left, "__l_") + _named([h for h in after if h[2] <= right_hi], "__r_")
+    out += _named([h for h in before if h[1] >= start - NEAR_CHARS], "__n_")
+    out += _named([h for h in after if h[2] <= end + NEAR_CHARS], "__nr_")
+    out += _nearest_family(in_left)
     if sentence is not None:
-        s_lo, s_hi = sentence
-        out += _families(lex, text[max(s_lo, start - 300) : start] + " " + text[end : min(s_hi, end + 200)], "__s_")
+        out += _named([h for h in before if h[1] >= s_lo] + [h for h in after if h[2] <= s_hi], "__s_")
     mention = text[start:end]
     left_tail, right_head = left.rstrip(), right.lstrip()
     if lex.day_name.search(mention) or lex.day_name.search(left[-14:]):

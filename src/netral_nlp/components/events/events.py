@@ -3,6 +3,7 @@ mentions of one happening merged, then date/region/actor arguments attached."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -53,11 +54,13 @@ def find_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     return candidates, sentences
 
 
-def proposals(doc: Doc, text: str, file: str | None = None) -> tuple[list[Candidate], list[str]]:
+def proposals(
+    doc: Doc, text: str, file: str | None = None, sentences: list[tuple[int, int]] | None = None
+) -> tuple[list[Candidate], list[str]]:
     """Candidates of the widened lexicon in content sentences (rule list items left out),
     with their feature strings: what the learned decision and its training read."""
     items = _list_items(doc)
-    found, by = find_proposals(text, content_sentences(doc), file)
+    found, by = find_proposals(text, content_sentences(doc) if sentences is None else sentences, file)
     candidates, features = [], []
     for cand, proposer in zip(found, by, strict=True):
         if any(lo <= cand.start < hi for lo, hi in items):
@@ -68,6 +71,11 @@ def proposals(doc: Doc, text: str, file: str | None = None) -> tuple[list[Candid
     return candidates, features
 
 
+@lru_cache(maxsize=1)
+def _merge_heads() -> dict[str, list[str]]:
+    return read_json("events/cues.json")["merge_heads"]
+
+
 def decide(decision: LinearDecision, text: str, candidates: list[Candidate], features: list[str]) -> list[Candidate]:
     """The likeliest event type of each candidate, kept when its probability reaches the
     model's ``accept_above`` (events are rare among proposals, so a type below one half
@@ -76,7 +84,7 @@ def decide(decision: LinearDecision, text: str, candidates: list[Candidate], fea
     if not candidates:
         return []
     probabilities = decision.probabilities(features)
-    heads = read_json("events/cues.json")["merge_heads"]
+    heads = _merge_heads()
     accept = float(decision.meta.get("accept_above", 0.5))
     typed = [i for i, name in enumerate(decision.classes) if name != NONE]
     best: dict[tuple[int, str], tuple[float, Candidate]] = {}
@@ -158,8 +166,9 @@ class EventExtractor:
         doc.spans["events"] = []
         text = doc_text(doc)
         if self.decision is not None and self.use_filter:
-            found, features = proposals(doc, text, self.proposers_file)
-            candidates, sentences = decide(self.decision, text, found, features), content_sentences(doc)
+            sentences = content_sentences(doc)
+            found, features = proposals(doc, text, self.proposers_file, sentences)
+            candidates = decide(self.decision, text, found, features)
         else:
             candidates, sentences = find_candidates(doc, text)
             if self.filter is not None and self.use_filter:

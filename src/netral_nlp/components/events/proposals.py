@@ -83,6 +83,19 @@ def _words(text: str) -> list[str]:
     return ["num" if w[0].isdigit() else w.lower() for w in WORD.findall(text)]
 
 
+@lru_cache(maxsize=256)
+def _sentence_flags(sentence: str) -> tuple[tuple[str, bool], ...]:
+    """Cues of a whole sentence, read once for all its candidates."""
+    c = cues()
+    return (
+        ("generic", is_generic(sentence)),
+        ("neutrality", bool(c["neutrality"].search(sentence))),
+        ("past", bool(c["past"].search(sentence))),
+        ("report_target", bool(c["report_target"].search(sentence))),
+        ("violation", bool(c["violation"].search(sentence))),
+    )
+
+
 def describe(text: str, cand: Candidate, proposer: Proposer) -> str:
     """The feature string of one candidate (see the module docstring)."""
     sentence = text[cand.sent_start : cand.sent_end]
@@ -95,18 +108,19 @@ def describe(text: str, cand: Candidate, proposer: Proposer) -> str:
     out += [f"l_{w}" for w in left] + [f"r_{w}" for w in right]
     out += [f"ln_{w}" for w in left[-1:]] + [f"rn_{w}" for w in right[:1]]
     c = cues()
+    whole = dict(_sentence_flags(sentence))
     flags = {
         "needs_ok": proposer.source == "lexicon" and _conditions_hold(proposer, sentence, start, end),
         "hypothetical": is_hypothetical(sentence, start, end),
-        "generic": is_generic(sentence),
+        "generic": whole["generic"],
         "headline": cand.headline,
         "quoted": sum(before.count(q) for q in QUOTES) % 2 == 1,
         "group_after": bool(c["group"].search(after[:GROUP_WINDOW])),
-        "neutrality": bool(c["neutrality"].search(sentence)),
-        "past": bool(c["past"].search(sentence)),
+        "neutrality": whole["neutrality"],
+        "past": whole["past"],
         "earlier": bool(c["earlier"].search(before)),
-        "report_target": bool(c["report_target"].search(sentence)),
-        "violation": bool(c["violation"].search(sentence)),
+        "report_target": whole["report_target"],
+        "violation": whole["violation"],
         "count": "num" in trigger or bool(re.search(r"\d", after[:COUNT_WINDOW])),
         "opening": cand.sent_start < OPENING_CHARS,
     }
