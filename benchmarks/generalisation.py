@@ -78,8 +78,7 @@ def cross_validate(records: list[dict], parts: list[str] | None, folds: int, see
 
 
 def table(rows: dict[str, dict[str, float]]) -> str:
-    names = list(HEADLINE) + list(next(iter(rows.values())).keys() - set(HEADLINE))
-    names = list(dict.fromkeys(names))
+    names = list(dict.fromkeys([*HEADLINE, *next(iter(rows.values()))]))
     lines = ["| run | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
     for run, figures in rows.items():
         lines.append(f"| {run} | " + " | ".join(f"{figures.get(n, float('nan')):.3f}" for n in names) + " |")

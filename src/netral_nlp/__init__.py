@@ -15,7 +15,7 @@ from .pipeline import load
 if TYPE_CHECKING:
     from .schema import ArticleRecord
 
-__all__ = ["__version__", "load", "extract", "extract_many"]
+__all__ = ["__version__", "load", "extract", "extract_many", "render"]
 
 _default_nlp = None
 
@@ -29,9 +29,16 @@ def _shared_pipeline():
 
 
 def extract(text: str, id: str | None = None, nlp=None) -> ArticleRecord:
-    """Run the pipeline on one article and return its record."""
+    """Run the pipeline on one article and return its record.
+
+    Raises TypeError when ``text`` is not a str (bytes: decode them first) or
+    ``id`` is neither a str, an int nor None.
+    """
+    from .api_checks import checked_id, checked_text
     from .schema import to_record
 
+    text = checked_text(text)
+    id = checked_id(id)
     nlp = nlp or _shared_pipeline()
     return to_record(nlp(text), id=id)
 
@@ -48,6 +55,17 @@ def extract_many(
     With ``n_process > 1`` worker processes load the pipeline once and send
     back records, not Docs.
     """
+    from .api_checks import checked_items, checked_positive
     from .batch import iter_records
 
+    items = checked_items(items)
+    checked_positive("n_process", n_process)
+    checked_positive("batch_size", batch_size)
     yield from iter_records(items, n_process=n_process, batch_size=batch_size, nlp=nlp)
+
+
+def render(record_or_doc: Any, page: bool = False, jupyter: bool | None = None) -> str | None:
+    """displaCy span view of one article (a Doc, an ArticleRecord or a record dict)."""
+    from .view import render as render_view
+
+    return render_view(record_or_doc, page=page, jupyter=jupyter)

@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow as pa
 from pydantic import BaseModel
 
+from .jsontext import json_default
 from .schema import LABEL_FIELDS, DateMention, Entity, Event, Rule
 
 
@@ -63,8 +64,6 @@ _TOP = {"id", "text", *ITEM_TYPES, "publication", "meta"}
 
 
 def _dumps(value: Any) -> str:
-    from .io import json_default
-
     return json.dumps(value, ensure_ascii=False, default=json_default)
 
 

@@ -158,6 +158,17 @@ class LinearTextModel:
                     scores[first + present] += np.add.reduceat(contributions, starts, axis=0)
         return scores
 
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Class probabilities, columns in ``classes`` order (as scikit-learn's logistic
+        regression: a sigmoid for two classes, a softmax for more)."""
+        scores = self.decision_function(texts)
+        if scores.shape[1] == 1:
+            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - positive, positive])
+        scores = scores - scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
     def predict(self, texts: list[str]) -> list[Any]:
         scores = self.decision_function(texts)
         if scores.shape[1] == 1:  # binary: one column, positive means the second class

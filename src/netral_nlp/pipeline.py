@@ -9,11 +9,13 @@ the package is installed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-from . import spans as _spans  # noqa: F401  (registers extensions)
+# spaCy is imported where a pipeline is made, not here: ``import netral_nlp`` stays cheap for
+# a job's parent process, whose workers load the pipeline (``netral extract --n-process 2``)
 
 MODEL_NAME = "netral_id"
 #: where trained pipelines are written in a checkout (``models/`` at the repository root)
@@ -24,6 +26,7 @@ REPO_MODELS = Path(__file__).resolve().parents[2] / "models"
 COMPONENTS: tuple[str, ...] = (
     "netral_boilerplate",
     "netral_segmenter",
+    "netral_qualifiers",
     "netral_regions",
     "netral_laws",
     "netral_people",
@@ -35,7 +38,10 @@ COMPONENTS: tuple[str, ...] = (
 
 def _import_components() -> None:
     """Import the factories so they are registered without entry points too."""
-    from . import tokenizer  # noqa: F401  (registers netral.tokenizer.v1)
+    from . import (
+        spans,  # noqa: F401  (registers extensions)
+        tokenizer,  # noqa: F401  (registers netral.tokenizer.v1)
+    )
     from .components import register_all
 
     register_all()
@@ -55,6 +61,8 @@ def shipped_model_path() -> Path:
 
 def build_pipeline(components: tuple[str, ...] = COMPONENTS, config: dict | None = None) -> Language:
     """A fresh pipeline (no trained NER) with the netral tokenizer and components."""
+    import spacy
+
     _import_components()
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "netral.tokenizer.v1"}}})
     config = config or {}
@@ -66,10 +74,12 @@ def build_pipeline(components: tuple[str, ...] = COMPONENTS, config: dict | None
 def load(path: str | Path | None = None, exclude: tuple[str, ...] = ()) -> Language:
     """Load a netral pipeline; ``None`` loads the shipped one.
 
-    The tokenizer is rebuilt from the config (``netral.tokenizer.v1``) rather than
-    read back from disk: reading its ~16,000 saved special cases again would double
-    the start-up time for the same result. ``spacy.load(path)`` reads it and works too.
+    The tokenizer is rebuilt from the config (``netral.tokenizer.v1``, with the
+    packaged special cases) rather than read back from disk: the installed rules
+    win anyway (``NetralTokenizer.from_disk``). ``spacy.load(path)`` works too.
     """
+    import spacy
+
     _import_components()
     target = Path(path) if path is not None else shipped_model_path()
     return spacy.load(target, exclude=["tokenizer", *exclude])

@@ -12,25 +12,36 @@ paragraph/line/sentence boundaries (offsets shifted back onto the whole text,
 ``over_limit="chunk"``, the default) or refused with a clear reason
 (``over_limit="refuse"``).
 
-Modules: ``records`` (the per-batch function and chunking), ``local`` (worker
-processes, ``iter_records``, ``run_job``), ``dask_engine`` (``run_dask_job``),
-``datasets`` (``map_dataset``).
+Articles over ``CHUNK_CHARS`` are always processed in chunks (some
+components are superlinear in the length of one text), and each article or
+chunk has a time limit (``timeout``, ``--article-timeout``). A worker
+process that dies takes only its batch (retried once in a fresh worker).
+
+Modules: ``records`` (the per-batch function and chunking), ``timeout`` (the
+per-article time limit), ``local`` (worker processes, ``iter_records``,
+``run_job``), ``job_files`` (a job's outputs, lock and duplicate ids),
+``dask_engine`` (``run_dask_job``), ``datasets`` (``map_dataset``).
 """
 
 from .dask_engine import read_dask_output, run_dask_job, run_partition
 from .datasets import map_dataset
 from .local import ExtractionError, LocalEngine, Summary, iter_records, peak_rss_mb, run_job
 from .records import (
+    CHUNK_CHARS,
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_CHARS,
     cached_pipeline,
     process_batch,
     split_chunks,
 )
+from .timeout import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout
 
 __all__ = [
+    "CHUNK_CHARS",
+    "DEFAULT_ARTICLE_TIMEOUT",
     "DEFAULT_BATCH_SIZE",
     "DEFAULT_MAX_CHARS",
+    "ArticleTimeout",
     "ExtractionError",
     "LocalEngine",
     "Summary",

@@ -8,20 +8,36 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..io import (
     Item,
     JsonlWriter,
+    OutputLock,
     ParquetRecordWriter,
     ReadError,
+    check_outputs,
+    prepare_output_dir,
+    read_records,
 )
-from .local import LocalEngine, Summary, _counting, _entries
+from .job_files import Duplicates, input_paths
+from .local import LocalEngine, Summary, _counting, _entries, check_job_arguments
 from .records import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, cached_pipeline
+from .timeout import DEFAULT_ARTICLE_TIMEOUT
 
-if TYPE_CHECKING:
 
-    pass
+class MissingExtra(ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+def _dask():
+    try:
+        from distributed import Client, LocalCluster, wait
+    except ImportError:
+        raise MissingExtra(
+            "the dask engine needs the dask extra: pip install 'netral-nlp[dask]' (or use --engine local)"
+        ) from None
+    return Client, LocalCluster, wait
 
 
 # --------------------------------------------------------------------------- Dask engine
@@ -51,6 +67,7 @@ def run_partition(
     batch_size: int,
     max_chars: int,
     over_limit: str,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> dict[str, Any]:
     """Process one partition on a worker and write its part files (atomically).
 
@@ -58,7 +75,7 @@ def run_partition(
     loads it once whatever the number of partitions it runs.
     """
     nlp = cached_pipeline(model, max_chars)
-    engine = LocalEngine(model, 1, batch_size, max_chars, over_limit, nlp=nlp)
+    engine = LocalEngine(model, 1, batch_size, max_chars, over_limit, nlp=nlp, timeout=timeout)
     directory = Path(out_dir)
     path = directory / part_name(index, fmt)
     errors_path = directory / f"part-{index:05d}.errors.jsonl"
@@ -84,6 +101,27 @@ def run_partition(
     return info
 
 
+def failed_partition(
+    index: int, entries: list[Item | ReadError], directory: Path, fmt: str, why: str
+) -> dict[str, Any]:
+    """Part files for a partition that could not run (its workers died): every article
+    becomes an error with the reason, so the job finishes and no article goes missing."""
+    reason = f"partition {index} failed on the cluster (a worker died, e.g. out of memory): {why}"
+    path = directory / part_name(index, fmt)
+    errors_path = directory / f"part-{index:05d}.errors.jsonl"
+    writer = JsonlWriter(path) if fmt == "jsonl" else ParquetRecordWriter(path)
+    with writer, JsonlWriter(errors_path) as error_writer:
+        for entry in entries:
+            if isinstance(entry, Item):
+                error_writer.write({"id": entry.id, "file": entry.file, "line": entry.line, "reason": reason})
+            else:
+                error_writer.write(entry.to_dict())
+    info = {"index": index, "path": path.name, "errors_path": errors_path.name, "records_in": len(entries),
+            "records": 0, "errors": len(entries), "words": 0, "seconds": 0.0, "worker_pid": None}
+    (directory / f"part-{index:05d}.json").write_text(json.dumps(info), encoding="utf-8")
+    return info
+
+
 def run_dask_job(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
@@ -98,6 +136,8 @@ def run_dask_job(
     over_limit: str = "chunk",
     resume: bool = False,
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    duplicates: str = "all",
 ) -> Summary:
     """Extract with Dask: one part file per partition plus ``manifest.json`` in ``out_dir``.
 
@@ -107,10 +147,29 @@ def run_dask_job(
     partitions whose part files are complete are not run again (same inputs
     and ``partition_size`` required).
     """
-    from distributed import Client, LocalCluster, wait
-
+    check_job_arguments(fmt=fmt, over_limit=over_limit, n_process=1, batch_size=batch_size,
+                        max_chars=max_chars, timeout=timeout)
+    for name, value in (("n_workers", n_workers), ("partition_size", partition_size)):
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be an int of at least 1, not {value!r}")
+    Client, LocalCluster, wait = _dask()  # noqa: N806
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
     directory = Path(out_dir).resolve()
-    directory.mkdir(parents=True, exist_ok=True)
+    check_outputs(input_paths(inputs) if isinstance(inputs, (list, tuple)) else [], [directory])
+    prepare_output_dir(directory)
+    with OutputLock(directory / "manifest.json"):
+        return _run_dask(
+            Client, LocalCluster, wait, inputs, directory, fmt, scheduler, n_workers, partition_size,
+            model, batch_size, max_chars, over_limit, resume, progress, timeout, Duplicates(duplicates),
+        )
+
+
+def _run_dask(
+    Client, LocalCluster, wait, inputs, directory: Path, fmt: str, scheduler, n_workers: int,  # noqa: N803
+    partition_size: int, model, batch_size: int, max_chars: int, over_limit: str, resume: bool,
+    progress, timeout, duplicates: Duplicates,
+) -> Summary:
     if model is None:
         from ..pipeline import shipped_model_path
 
@@ -127,9 +186,10 @@ def run_dask_job(
     infos: dict[int, dict[str, Any]] = {}
     reused: set[int] = set()
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
+    parts: dict[Any, tuple[int, list[Item | ReadError]]] = {}  # in flight: future -> partition
     try:
         pending: set = set()
-        counted = _counting(_entries(inputs), summary, None)
+        counted = _counting(_entries(inputs), summary, None, duplicates)
         for index, part in enumerate(_partitions(counted, partition_size)):
             sidecar = directory / f"part-{index:05d}.json"
             if resume and sidecar.exists() and (directory / part_name(index, fmt)).exists():
@@ -137,17 +197,17 @@ def run_dask_job(
                 reused.add(index)
                 summary.skipped += len(part)
                 continue
-            pending.add(
-                client.submit(
-                    run_partition, index, part, str(directory), fmt, model, batch_size,
-                    max_chars, over_limit, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
-                )
+            future = client.submit(
+                run_partition, index, part, str(directory), fmt, model, batch_size,
+                max_chars, over_limit, timeout, pure=False, key=f"netral-part-{index:05d}-{time.time_ns()}",
             )
+            pending.add(future)
+            parts[future] = (index, part)
             while len(pending) >= window:
                 finished, pending = wait(pending, return_when="FIRST_COMPLETED")
-                _collect(finished, infos, progress)
+                _collect(finished, infos, progress, parts, directory, fmt)
         if pending:
-            _collect(wait(pending).done, infos, progress)
+            _collect(wait(pending).done, infos, progress, parts, directory, fmt)
     finally:
         client.close()
         if cluster is not None:
@@ -171,9 +231,20 @@ def run_dask_job(
     return summary
 
 
-def _collect(finished: Iterable, infos: dict[int, dict[str, Any]], progress: Callable[[int], None] | None) -> None:
+def _collect(
+    finished: Iterable,
+    infos: dict[int, dict[str, Any]],
+    progress: Callable[[int], None] | None,
+    parts: dict[Any, tuple[int, list[Item | ReadError]]],
+    directory: Path,
+    fmt: str,
+) -> None:
     for future in finished:
-        info = future.result()
+        index, part = parts.pop(future)
+        try:
+            info = future.result()
+        except Exception as exc:  # noqa: BLE001  (KilledWorker: the workers that ran it died)
+            info = failed_partition(index, part, directory, fmt, f"{type(exc).__name__}: {exc}")
         infos[info["index"]] = info
         if progress is not None:
             progress(info["records_in"])
@@ -181,8 +252,6 @@ def _collect(finished: Iterable, infos: dict[int, dict[str, Any]], progress: Cal
 
 def read_dask_output(out_dir: str | Path) -> Iterator[dict[str, Any]]:
     """Records of a Dask job, in input order (parts listed by the manifest)."""
-    from ..io import read_records
-
     directory = Path(out_dir)
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     for part in manifest["parts"]:

@@ -10,24 +10,20 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..io import (
     Item,
-    JsonlWriter,
-    ParquetRecordWriter,
     ReadError,
     error_key,
-    error_keys,
-    errors_path_for,
-    jsonl_ids,
-    parquet_ids,
+    item_from_mapping,
     read_inputs,
-    repair_jsonl,
     text_problem,
 )
+from .job_files import Duplicates, JobFiles, input_paths
 from .records import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_CHARS,
@@ -36,6 +32,7 @@ from .records import (
     cached_pipeline,
     process_batch,
 )
+from .timeout import DEFAULT_ARTICLE_TIMEOUT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,8 +72,8 @@ def _init_worker(model: str | None, max_chars: int, warm: bool = False) -> None:
         warm_up(_WORKER["nlp"])
 
 
-def _work(batch: list[Payload]) -> list[Outcome]:
-    return process_batch(_WORKER["nlp"], batch, _WORKER["max_chars"])
+def _work(batch: list[Payload], timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> list[Outcome]:
+    return process_batch(_WORKER["nlp"], batch, _WORKER["max_chars"], timeout)
 
 
 def peak_rss_mb() -> float:
@@ -159,6 +156,7 @@ class LocalEngine:
         nlp: Language | None = None,
         window: int | None = None,
         warm: bool = False,
+        timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     ) -> None:
         self.model = str(model) if model is not None else None
         self.n_process = max(1, int(n_process))
@@ -173,6 +171,10 @@ class LocalEngine:
         self.worker_rss: dict[int, float] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._tmp: tempfile.TemporaryDirectory | None = None
+        self._pool_model: str | None = None
+        #: seconds one article (or chunk) may take; None: no limit (``--article-timeout``)
+        self.timeout = timeout
+        self._deaths = _DeathWatch(self)
 
     def _split(self, batch: list[Item | ReadError]) -> tuple[list[Payload], list[Item | ReadError]]:
         entries = [_refuse(e, self.max_chars, self.over_limit) for e in batch]
@@ -199,7 +201,7 @@ class LocalEngine:
                 self._warmed = True
             for batch in _batches(entries, self.batch_size):
                 payloads, split = self._split(batch)
-                yield from self._join(split, process_batch(nlp, payloads, self.max_chars))
+                yield from self._join(split, process_batch(nlp, payloads, self.max_chars, self.timeout))
             self.worker_rss[os.getpid()] = peak_rss_mb()
             return
         if self._pool is not None:
@@ -216,7 +218,8 @@ class LocalEngine:
         """
         if self.n_process > 1 and self._pool is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="netral-nlp-")
-            self._pool = self._make_pool(self._model_path(self._tmp.name))
+            self._pool_model = self._model_path(self._tmp.name)
+            self._pool = self._make_pool(self._pool_model)
             futures = [self._pool.submit(_worker_rss, 0.3) for _ in range(self.n_process)]
             for future in futures:
                 future.result()
@@ -227,6 +230,7 @@ class LocalEngine:
             self._collect_rss(self._pool)
             self._pool.shutdown()
             self._pool = None
+        self._deaths.close()
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
@@ -260,30 +264,112 @@ class LocalEngine:
         )
 
     def _collect_rss(self, pool: ProcessPoolExecutor) -> None:
-        for pid, rss in pool.map(_worker_rss, [0.05] * (self.n_process * 2)):
-            self.worker_rss[pid] = max(rss, self.worker_rss.get(pid, 0.0))
+        try:
+            for pid, rss in pool.map(_worker_rss, [0.05] * (self.n_process * 2)):
+                self.worker_rss[pid] = max(rss, self.worker_rss.get(pid, 0.0))
+        except BrokenProcessPool:
+            pass
+
+    #: the function a worker runs on a batch (tests swap in one that dies)
+    work: Callable[..., list[Outcome]] = staticmethod(_work)
+
+    @property
+    def retried_batches(self) -> int:
+        """Batches run again because their worker process died."""
+        return self._deaths.retried
+
+    def _submit(self, payloads: list[Payload]) -> Future:
+        try:
+            return self._pool.submit(self.work, payloads, self.timeout)
+        except BrokenProcessPool:  # a worker died since the last look: carry on in a fresh pool
+            self._replace_pool()
+            return self._pool.submit(self.work, payloads, self.timeout)
+
+    def _replace_pool(self) -> None:
+        broken = self._pool
+        self._pool = self._make_pool(self._pool_model)
+        broken.shutdown(wait=False, cancel_futures=True)
 
     def _pooled(self, entries: Iterable[Item | ReadError], model: str | None) -> Iterator[Outcome]:
         own = self._pool is None
-        pool = self._make_pool(model) if own else self._pool
+        if own:
+            self._pool = self._make_pool(model)
+        self._pool_model = model if own else self._pool_model
         try:
-            pending: deque[tuple[list[Item | ReadError], Future | None]] = deque()
+            pending: deque[tuple[list[Item | ReadError], list[Payload], Future | None]] = deque()
             for batch in _batches(entries, self.batch_size):
                 payloads, split = self._split(batch)
-                pending.append((split, pool.submit(_work, payloads) if payloads else None))
+                pending.append((split, payloads, self._submit(payloads) if payloads else None))
                 while len(pending) >= self.window:
                     yield from self._drain(pending.popleft())
             while pending:
                 yield from self._drain(pending.popleft())
             if own:
-                self._collect_rss(pool)
+                self._collect_rss(self._pool)
         finally:
             if own:
-                pool.shutdown(cancel_futures=True)
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
+                self._deaths.close()
 
-    def _drain(self, job: tuple[list[Item | ReadError], Future | None]) -> Iterator[Outcome]:
-        split, future = job
-        yield from self._join(split, future.result() if future is not None else [])
+    def _drain(self, job: tuple[list[Item | ReadError], list[Payload], Future | None]) -> Iterator[Outcome]:
+        split, payloads, future = job
+        if future is None:
+            yield from self._join(split, [])
+            return
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            results = self._deaths.retry(payloads)
+        yield from self._join(split, results)
+
+
+class _DeathWatch:
+    """What happens when a worker process dies (killed, out of memory) under a batch.
+
+    Every batch the dead pool held is run again, alone, in a fresh one-worker
+    pool; a batch that kills that worker too is the culprit, and its articles
+    become errors with the reason. The main pool is replaced, and the job goes on.
+    """
+
+    REASON = (
+        "worker process died twice while processing this article's batch (killed, "
+        "e.g. out of memory); the batch was retried once in a fresh worker"
+    )
+
+    def __init__(self, engine: LocalEngine) -> None:
+        self.engine = engine
+        self._solo: ProcessPoolExecutor | None = None
+        self.retried = 0
+
+    def retry(self, payloads: list[Payload]) -> list[Outcome]:
+        engine = self.engine
+        if engine._pool is not None and _is_broken(engine._pool):
+            engine._replace_pool()
+        self.retried += 1
+        if self._solo is None:
+            solo = LocalEngine(engine.model, 1, engine.batch_size, engine.max_chars, engine.over_limit)
+            solo.warm = engine.warm
+            self._solo = solo._make_pool(engine._pool_model)
+        try:
+            return self._solo.submit(engine.work, payloads, engine.timeout).result()
+        except BrokenProcessPool:
+            self._solo.shutdown(wait=False, cancel_futures=True)
+            self._solo = None
+            return [
+                Outcome("error", {"id": p[0], "file": p[3], "line": p[4], "reason": self.REASON})
+                for p in payloads
+            ]
+
+    def close(self) -> None:
+        if self._solo is not None:
+            self._solo.shutdown(wait=False, cancel_futures=True)
+            self._solo = None
+
+
+def _is_broken(pool: ProcessPoolExecutor) -> bool:
+    """True when a worker of ``pool`` died (the pool takes no more work)."""
+    return bool(getattr(pool, "_broken", False))
 
 
 # --------------------------------------------------------------------------- Python API
@@ -300,8 +386,6 @@ class ExtractionError(ValueError):
 def _as_item(obj: Any, number: int) -> Item | ReadError:
     default = f"item:{number}"
     if isinstance(obj, dict):
-        from ..io import item_from_mapping
-
         return item_from_mapping(obj, default, None, number)
     if isinstance(obj, tuple) and len(obj) == 2:
         text, id_ = obj
@@ -356,6 +440,10 @@ class Summary:
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
     worker_rss_mb: dict[int, float] = field(default_factory=dict)
+    #: articles whose id an earlier article of the job already had
+    duplicates: int = 0
+    #: batches run again because the worker process running them died
+    retried_batches: int = 0
 
     @property
     def words_per_second(self) -> float:
@@ -369,33 +457,39 @@ class Summary:
             text += f" · skipped (already done): {self.skipped:,}"
         return text + f" · {self.words_per_second:,.0f} words/s ({self.seconds:.1f} s)"
 
+    def warnings(self) -> list[str]:
+        """Lines for stderr about what the counts alone do not say (repeated ids, dead workers)."""
+        lines = []
+        if self.duplicates:
+            lines.append(
+                f"warning: {self.duplicates:,} article(s) repeat an id seen earlier in the inputs; "
+                "--duplicates first keeps only the first of each id (the others go to the error file)"
+            )
+        if self.retried_batches:
+            lines.append(
+                f"warning: a worker process died (killed, out of memory?); {self.retried_batches:,} "
+                "batch(es) were run again in a fresh worker (articles that failed twice are in the error file)"
+            )
+        return lines
 
-def _counting(entries: Iterable[Item | ReadError], summary: Summary, skip: set | None) -> Iterator[Item | ReadError]:
+
+def _counting(
+    entries: Iterable[Item | ReadError], summary: Summary, skip: set | None, duplicates: Duplicates | None = None
+) -> Iterator[Item | ReadError]:
     for entry in entries:
         summary.records_in += 1
         if isinstance(entry, Item):
             summary.readable += 1
+            if duplicates is not None:
+                entry = duplicates.check(entry)
+                summary.duplicates = duplicates.count
             if skip and entry.id in skip:
                 summary.skipped += 1
                 continue
-        elif skip and error_key(entry.to_dict()) in skip:
+        if isinstance(entry, ReadError) and skip and error_key(entry.to_dict()) in skip:
             summary.skipped += 1
             continue
         yield entry
-
-
-def _done_keys(out: Path, errors: Path, fmt: str) -> set:
-    """What a previous run already finished: record ids, error keys."""
-    repair_jsonl(errors)
-    if fmt == "jsonl":
-        repair_jsonl(out)
-        ids = jsonl_ids(out)
-    else:
-        ids = parquet_ids(out)
-    done: set = {i for i in ids if i is not None}
-    done.update(error_keys(errors))
-    done.update(k[1] for k in list(done) if isinstance(k, tuple) and k[0] == "id")
-    return done
 
 
 def run_job(
@@ -411,30 +505,62 @@ def run_job(
     resume: bool = False,
     nlp: Language | None = None,
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    duplicates: str = "all",
 ) -> Summary:
-    """Extract every input into ``out`` (+ ``OUT.errors.jsonl``) with the local engine."""
-    out = Path(out)
-    errors_path = errors_path_for(out)
-    summary = Summary(outputs=[str(out), str(errors_path)])
-    done = _done_keys(out, errors_path, fmt) if resume else None
-    entries = _entries(inputs)
-    engine = LocalEngine(model, n_process, batch_size, max_chars, over_limit, nlp=nlp)
+    """Extract every input into ``out`` (+ ``OUT.errors.jsonl``) with the local engine.
+
+    ``out`` ending in ``.gz`` is written as gzip. Outputs equal to or inside an
+    input, and a second job on the same output, raise :class:`~netral_nlp.io.OutputError`
+    before anything is read. ``timeout``: seconds one article (or chunk) may
+    take before it goes to the error file. ``duplicates="first"`` sends every
+    article whose id was seen before to the error file; with ``"all"`` they are
+    written and counted (``Summary.duplicates``). With ``resume``, every article
+    whose id is already in the output or the error file is skipped, so of two
+    articles with one id only the first is kept after a restart.
+    """
+    check_job_arguments(fmt=fmt, over_limit=over_limit, n_process=n_process, batch_size=batch_size,
+                        max_chars=max_chars, timeout=timeout)
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    # paths are checked against the outputs up front; a stream (of Items) is not materialised
+    files = JobFiles(input_paths(inputs) if isinstance(inputs, (list, tuple)) else [], out, fmt, resume)
+    summary = Summary(outputs=[str(files.out), str(files.errors_path)])
+    seen = Duplicates(duplicates)
+    engine = LocalEngine(model, n_process, batch_size, max_chars, over_limit, nlp=nlp, timeout=timeout)
     start = time.perf_counter()
-    writer = JsonlWriter(out, append=resume) if fmt == "jsonl" else ParquetRecordWriter(out, append=resume)
-    with writer, JsonlWriter(errors_path, append=resume) as error_writer:
-        for outcome in engine.run(_counting(entries, summary, done)):
+    with files:
+        for outcome in engine.run(_counting(_entries(inputs), summary, files.done, seen)):
             if outcome.kind == "record":
-                writer.write(outcome.data)
+                files.records.write(outcome.data)
                 summary.written += 1
                 summary.words += outcome.words
             else:
-                error_writer.write(outcome.data)
+                files.errors.write(outcome.data)
                 summary.errors += 1
             if progress is not None:
                 progress(1)
     summary.seconds = time.perf_counter() - start
     summary.worker_rss_mb = dict(engine.worker_rss)
+    summary.retried_batches = engine.retried_batches
     return summary
+
+
+def check_job_arguments(
+    *, fmt: str, over_limit: str, n_process: int, batch_size: int, max_chars: int, timeout: float | None
+) -> None:
+    """ValueError/TypeError naming the argument, before any work starts."""
+    if fmt not in ("jsonl", "parquet"):
+        raise ValueError(f"fmt must be 'jsonl' or 'parquet', not {fmt!r}")
+    if over_limit not in ("chunk", "refuse"):
+        raise ValueError(f"over_limit must be 'chunk' or 'refuse', not {over_limit!r}")
+    for name, value, least in (("n_process", n_process, 1), ("batch_size", batch_size, 1), ("max_chars", max_chars, 0)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        if value < least:
+            raise ValueError(f"{name} must be at least {least}, not {value}")
+    if timeout is not None and (not isinstance(timeout, (int, float)) or timeout < 0):
+        raise ValueError(f"timeout must be a number of seconds >= 0 or None, not {timeout!r}")
 
 
 def _entries(inputs: Iterable[Any]) -> Iterator[Item | ReadError]:

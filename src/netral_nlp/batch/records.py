@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .timeout import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, time_limit
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
-
-
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_BATCH_SIZE = 32
+#: the longest text the pipeline runs on at once. Some components take more than
+#: linear time in the length of one text (benchmarks/README.md, "Scaling"), so a
+#: longer article is processed in chunks of at most this size, cut at paragraph,
+#: line or sentence ends: time stays linear in the article's length. News articles
+#: are far shorter; only pasted dumps and scrape accidents reach it.
+CHUNK_CHARS = 50_000
+
+
+def chunk_size(max_chars: int) -> int:
+    """Characters per chunk: ``max_chars`` (the ``--max-chars`` limit) when smaller than
+    :data:`CHUNK_CHARS`, else CHUNK_CHARS."""
+    return min(max_chars, CHUNK_CHARS) if max_chars > 0 else CHUNK_CHARS
 
 #: an article as it travels to a worker: (id, text, meta, file, line)
 Payload = tuple[str | None, str, dict | None, str | None, int | None]
@@ -31,6 +43,14 @@ class Outcome(NamedTuple):
 def _error(payload: Payload, reason: str) -> Outcome:
     id_, _text, _meta, file, line = payload
     return Outcome("error", {"id": id_, "file": file, "line": line, "reason": reason})
+
+
+def _timed_out(payload: Payload, seconds: float) -> Outcome:
+    return _error(
+        payload,
+        f"timed out: processing took longer than {seconds:g} s (--article-timeout); "
+        "the text may be malformed (markup, very long runs without spaces)",
+    )
 
 
 def split_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
@@ -88,13 +108,16 @@ def _merge_chunks(text: str, id_: str | None, parts: list[tuple[int, dict[str, A
     return ArticleRecord.model_validate(merged).to_json_dict()
 
 
-def _record(nlp: Language, doc_or_text: Any, payload: Payload) -> Outcome:
+def _record(nlp: Language, doc_or_text: Any, payload: Payload, timeout: float | None) -> Outcome:
     from ..schema import to_record
 
     id_, text, meta, _file, _line = payload
     try:
-        doc = nlp(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
-        record = to_record(doc, id=id_).to_json_dict()
+        with time_limit(timeout):
+            doc = nlp(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
+            record = to_record(doc, id=id_).to_json_dict()
+    except ArticleTimeout as exc:
+        return _timed_out(payload, exc.seconds)
     except Exception as exc:  # noqa: BLE001  (a record whose processing raises is an error)
         return _error(payload, f"processing failed: {type(exc).__name__}: {exc}")
     if meta:
@@ -102,16 +125,19 @@ def _record(nlp: Language, doc_or_text: Any, payload: Payload) -> Outcome:
     return Outcome("record", record, len(text.split()))
 
 
-def _chunked(nlp: Language, payload: Payload, max_chars: int) -> Outcome:
+def _chunked(nlp: Language, payload: Payload, size: int, timeout: float | None) -> Outcome:
+    """One record from chunks of at most ``size`` characters; the time limit holds per chunk."""
     from ..schema import to_record
 
     id_, text, meta, _file, _line = payload
     try:
         parts = []
-        for start, end in split_chunks(text, max_chars):
-            piece = text[start:end]
-            parts.append((start, to_record(nlp(piece)).to_json_dict()))
+        for start, end in split_chunks(text, size):
+            with time_limit(timeout):
+                parts.append((start, to_record(nlp(text[start:end])).to_json_dict()))
         record = _merge_chunks(text, id_, parts)
+    except ArticleTimeout as exc:
+        return _timed_out(payload, exc.seconds)
     except Exception as exc:  # noqa: BLE001
         return _error(payload, f"processing failed (chunked): {type(exc).__name__}: {exc}")
     if meta:
@@ -119,26 +145,38 @@ def _chunked(nlp: Language, payload: Payload, max_chars: int) -> Outcome:
     return Outcome("record", record, len(text.split()))
 
 
-def process_batch(nlp: Language, batch: list[Payload], max_chars: int = DEFAULT_MAX_CHARS) -> list[Outcome]:
+def process_batch(
+    nlp: Language,
+    batch: list[Payload],
+    max_chars: int = DEFAULT_MAX_CHARS,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+) -> list[Outcome]:
     """Records (or errors) for a batch of articles, in batch order.
 
-    The batch goes through ``nlp.pipe`` at once; when that raises, each
-    article is run alone so only the failing one becomes an error.
+    The batch goes through ``nlp.pipe`` at once; when that raises, or runs
+    past the batch's time (``timeout`` per :data:`CHUNK_CHARS` of its text,
+    at least ``timeout``), each article is run alone with its own limit, so
+    only the failing or stalling one becomes an error. Articles longer than
+    :func:`chunk_size` are processed in chunks.
     """
     out: list[Outcome | None] = [None] * len(batch)
-    short = [i for i, p in enumerate(batch) if max_chars <= 0 or len(p[1]) <= max_chars]
+    size = chunk_size(max_chars)
+    short = [i for i, p in enumerate(batch) if len(p[1]) <= size]
     if len(short) < len(batch):
         fits = set(short)
         for i, payload in enumerate(batch):
             if i not in fits:
-                out[i] = _chunked(nlp, payload, max_chars)
+                out[i] = _chunked(nlp, payload, size, timeout)
     if short:
+        texts = [batch[i][1] for i in short]
+        budget = timeout * max(1.0, sum(map(len, texts)) / CHUNK_CHARS) if timeout else None
         try:
-            docs = list(nlp.pipe([batch[i][1] for i in short]))
-        except Exception:  # noqa: BLE001  (isolate the culprit below)
-            docs = [batch[i][1] for i in short]
+            with time_limit(budget):
+                docs = list(nlp.pipe(texts))
+        except (Exception, ArticleTimeout):  # noqa: BLE001  (isolate the culprit below)
+            docs = texts
         for i, doc in zip(short, docs, strict=True):
-            out[i] = _record(nlp, doc, batch[i])
+            out[i] = _record(nlp, doc, batch[i], timeout)
     return out  # type: ignore[return-value]
 
 

@@ -1,10 +1,11 @@
-"""The ``netral`` command line: extract | evaluate | train | schema | show | convert."""
+"""The ``netral`` command line: extract | evaluate | train | schema | show | convert | report."""
 
 from __future__ import annotations
 
 import typer
 
 from . import convert, evaluate, extract, schema, show, train
+from . import report as report_cli
 
 app = typer.Typer(
     name="netral",
@@ -14,7 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, evaluate, schema, show, convert):
+for module in (extract, evaluate, schema, show, convert, report_cli):
     module.register(app)
 app.add_typer(train.app, name="train", help="Train the NER, the rule classifier or the event classifier.")
 

@@ -1,4 +1,4 @@
-"""``netral show``: run the pipeline on one text and print its record."""
+"""``netral show``: run the pipeline on one text and print its record, or write its view."""
 
 from __future__ import annotations
 
@@ -14,11 +14,26 @@ def register(app: typer.Typer) -> None:
     def show_command(
         text_file: Path = typer.Argument(None, help="A .txt file; standard input when omitted."),
         model: Path = typer.Option(None, "--model", help="Pipeline folder (default: shipped)."),
+        html_out: Path = typer.Option(
+            None, "--html", help="Write the article's displaCy span view to this HTML file instead."
+        ),
     ) -> None:
-        """Print the record of one article as indented JSON."""
-        from .. import extract, load
+        """Print the record of one article as indented JSON (or, with --html, write its view)."""
+        from .. import extract, load, render
+        from ..schema import to_record
 
         text = text_file.read_text(encoding="utf-8") if text_file else sys.stdin.read()
-        nlp = load(model) if model else None
-        record = extract(text, id=text_file.stem if text_file else None, nlp=nlp)
-        typer.echo(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False))
+        article_id = text_file.stem if text_file else None
+        if html_out is None:
+            nlp = load(model) if model else None
+            record = extract(text, id=article_id, nlp=nlp)
+            typer.echo(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False))
+            return
+        doc = load(model)(text)
+        record = to_record(doc, id=article_id).to_json_dict()
+        # the record leaves boilerplate out; the Doc has it, so the view needs not find it again
+        record["boilerplate"] = [
+            {"start": s.start_char, "end": s.end_char, "label": s.label_} for s in doc.spans.get("boilerplate", ())
+        ]
+        html_out.write_text(render(record, page=True, jupyter=False), encoding="utf-8")
+        typer.echo(f"wrote {html_out}", err=True)

@@ -35,14 +35,15 @@ app = typer.Typer(no_args_is_help=True)
 
 @app.command("rules")
 def train_rules(
-    data: list[Path] = typer.Option(None, "--data", help="JSONL files (gold records or rule sentences); default annotations/*.jsonl"),
+    data: list[Path] = typer.Option(None, "--data", help="gold article JSONL files or folders; default ../shared/data/{seeds,dev,train}.jsonl (when there) + annotations/articles.jsonl"),
     backbone: Path = typer.Option(None, "--backbone", help="local Hugging Face checkpoint: fine-tune the transformers backend"),
     out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline for sklearn, models/netral_id_transformers for transformers)"),
     source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
     folds: int = typer.Option(5, "--folds", help="cross-validation folds (sklearn; 0 to skip)"),
     epochs: int = typer.Option(4, "--epochs", help="fine-tuning epochs (transformers)"),
+    seed: int = typer.Option(0, "--seed", help="random seed"),
 ) -> None:
-    """Train the rule category classifier and install it in the pipeline."""
+    """Train the rule detector, modality and category models and install them in the pipeline."""
     from ..train.rules import run
 
     kwargs = {}
@@ -52,7 +53,7 @@ def train_rules(
             from ..pipeline import REPO_MODELS
 
             out = REPO_MODELS / "netral_id_transformers"
-    summary = run(data=data, backbone=backbone, out=out, source=source, folds=folds, **kwargs)
+    summary = run(data=data, backbone=backbone, out=out, source=source, folds=folds, seed=seed, **kwargs)
     typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
 
 

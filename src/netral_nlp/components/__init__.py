@@ -7,6 +7,7 @@ import importlib
 FACTORY_MODULES = (
     "boilerplate",
     "segmenter",
+    "qualifiers",
     "regions",
     "laws",
     "people",

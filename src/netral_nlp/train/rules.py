@@ -1,11 +1,18 @@
-"""Training the rule category classifier (``netral train rules``).
+"""Training the rule models (``netral train rules``).
 
-Examples come from the project's annotations: every rule item of every gold
-record in ``annotations/*.jsonl`` plus the sentences of
-``annotations/rule_sentences.jsonl`` (``{"text", "modality", "category",
-"subject"}``). The trained model goes into the ``netral_rules`` component and
-the pipeline is saved through :func:`netral_nlp.pipeline.update_pipeline`, so
-other trained parts (the NER) are kept.
+The learned part: every candidate of every annotated article
+(:mod:`netral_nlp.components.rules.candidates`) is labelled by the scorer's own
+matching against the gold rules, and three linear models are fitted over the
+candidates' feature texts: the detector (rule or not), modality and category.
+Data: the real annotated articles of ``../shared/data`` (seeds, dev, train)
+when present, plus the project's ``annotations/articles.jsonl``; the category
+model also reads ``annotations/rule_sentences.jsonl`` (``{"text", "modality",
+"category", "subject"}``). The models go into the ``netral_rules`` component
+with the lexicons they were trained with, saved through
+:func:`netral_nlp.pipeline.update_pipeline` so other trained parts are kept.
+
+A transformers ``--backbone`` fine-tunes the category model on the gold rule
+texts instead (it then outranks the linear category model).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,59 +63,140 @@ def read_examples(paths: Iterable[str | Path]) -> list[dict[str, str]]:
     return examples
 
 
+def sentence_examples() -> list[dict[str, str]]:
+    """The project's written rule sentences (category examples only)."""
+    sentences = ANNOTATIONS / "rule_sentences.jsonl"
+    return read_examples([sentences]) if sentences.exists() else []
+
+
 def default_data() -> list[Path]:
-    """Every ``annotations/*.jsonl`` (records and ``rule_sentences.jsonl``)."""
-    return sorted(ANNOTATIONS.glob("*.jsonl")) if ANNOTATIONS.exists() else []
+    """The real annotated articles (when ../shared/data is there) and annotations/articles.jsonl."""
+    from ..learn.data import REAL_SETS, shared_data_dir
+
+    shared = shared_data_dir()
+    real = [shared / f"{name}.jsonl" for name in REAL_SETS] if shared else []
+    own = ANNOTATIONS / "articles.jsonl"
+    return [p for p in real if p.exists()] + ([own] if own.exists() else [])
 
 
-def cross_validate(examples: list[dict[str, str]], folds: int = 5, seed: int = 0) -> dict[str, Any]:
-    """Stratified k-fold category accuracy of the sklearn backend."""
-    from sklearn.model_selection import StratifiedKFold
+@dataclass
+class CandidateExample:
+    """One candidate of one article: its feature texts and what gold says of it."""
 
-    from ..components.rules.backends.sklearn_backend import SklearnCategorizer
-
-    texts = [e["text"] for e in examples]
-    labels = [e["category"] for e in examples]
-    smallest = min(Counter(labels).values())
-    k = max(2, min(folds, smallest))
-    splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
-    scores = []
-    for train_idx, test_idx in splitter.split(texts, labels):
-        model = SklearnCategorizer.train([texts[i] for i in train_idx], [labels[i] for i in train_idx], seed)
-        predicted = model.predict([texts[i] for i in test_idx])
-        scores.append(sum(p == labels[i] for p, i in zip(predicted, test_idx, strict=True)) / len(test_idx))
-    return {"folds": k, "accuracy": sum(scores) / len(scores), "per_fold": scores}
+    article: str
+    text: str
+    category_text: str
+    is_rule: int
+    modality: str | None
+    category: str | None
 
 
-def train_model(examples: list[dict[str, str]], backbone: str | Path | None = None, **kwargs):
-    """A trained categorizer: sklearn, or transformers when ``backbone`` is a local checkpoint."""
-    texts = [e["text"] for e in examples]
-    labels = [e["category"] for e in examples]
-    if not texts:
-        raise ValueError("no rule examples to train on")
-    if backbone is None:
-        from ..components.rules.backends.sklearn_backend import SklearnCategorizer
+#: components the rule candidates need (the rest of the pipeline is skipped while training)
+_NEEDED = ("netral_boilerplate", "netral_segmenter", "netral_qualifiers")
 
-        return SklearnCategorizer.train(texts, labels, seed=kwargs.get("seed", 0))
+
+def candidate_examples(nlp, records: list[dict[str, Any]]) -> list[CandidateExample]:
+    """Every candidate of every record, labelled by the scorer's matching with gold rules."""
+    from ..components.qualifiers.index import QualifierIndex
+    from ..components.rules.candidates import find_candidates
+    from ..components.rules.features import candidate_texts, category_text
+    from ..components.rules.labelling import match_gold
+    from ..components.rules.lexicons import use_packaged_lexicons
+
+    use_packaged_lexicons()  # a loaded model may have put its older lexicons in force
+    disabled = [name for name in nlp.pipe_names if name not in _NEEDED]
+    out: list[CandidateExample] = []
+    with nlp.select_pipes(disable=disabled):
+        for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+            text, qualifiers = record["text"], QualifierIndex.of(doc)
+            candidates = find_candidates(doc)
+            matched = match_gold(candidates, [r for r in record.get("rules") or [] if "start" in r])
+            features = candidate_texts(text, candidates, qualifiers)
+            for index, item in enumerate(candidates):
+                gold = matched.get(index)
+                out.append(CandidateExample(
+                    str(record.get("id")), features[index], category_text(text, item),
+                    int(gold is not None), gold and gold.get("modality"), gold and gold.get("category"),
+                ))
+    return out
+
+
+def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]], seed: int = 0):
+    """Detector, modality and category models from labelled candidates (+ written sentences)."""
+    from ..components.rules.backends.keywords import cue_tokens
+    from ..components.rules.detector import RuleModels
+    from ..components.rules.lexicons import current_lexicons
+    from ..learn.linear import LinearTextClassifier
+
+    rules = [e for e in examples if e.is_rule]
+    if not rules:
+        raise ValueError("no candidate matches a gold rule: nothing to learn rules from")
+    detector = LinearTextClassifier.train([e.text for e in examples], [e.is_rule for e in examples], seed, c=1.0)
+    with_modality = [e for e in rules if e.modality]
+    modality = None  # one modality only: the cascade's answer stands
+    if len({e.modality for e in with_modality}) > 1:
+        modality = LinearTextClassifier.train(
+            [e.text for e in with_modality], [e.modality for e in with_modality], seed, c=1.0
+        )
+    with_category = [e for e in rules if e.category in CATEGORIES]
+    category = LinearTextClassifier.train(
+        [e.category_text for e in with_category] + [f"{s['text'].lower()} {cue_tokens(s['text'])}" for s in sentences],
+        [e.category for e in with_category] + [s["category"] for s in sentences],
+        seed, c=3.0, min_df=1,
+    )
+    return RuleModels(detector, modality, category, current_lexicons())
+
+
+@register_part("rules", COMPONENT, order=30)
+def fit_rules(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
+    """Refit the rule models inside ``nlp`` from gold records (+ the project's rule sentences)."""
+    models = fit_models(candidate_examples(nlp, records), sentence_examples(), seed)
+    nlp.get_pipe(COMPONENT).set_learned(models)
+
+
+def cross_validate(examples: list[CandidateExample], folds: int = 5, seed: int = 0) -> dict[str, Any]:
+    """Grouped (by article) k-fold figures of the three models at the candidate level."""
+    from ..learn import grouped_folds
+
+    ids = sorted({e.article for e in examples})
+    if len(ids) < folds:
+        return {}
+    hits = Counter()
+    for train_ids, test_ids in grouped_folds(ids, folds, seed):
+        train_set, test_set = set(train_ids), set(test_ids)
+        models = fit_models([e for e in examples if e.article in train_set], sentence_examples(), seed)
+        test = [e for e in examples if e.article in test_set]
+        positive = models.detector.classes.index(1)
+        probs = models.detector.proba([e.text for e in test])[:, positive]
+        for e, p in zip(test, probs, strict=True):
+            predicted = p >= models.threshold
+            hits["tp"] += predicted and e.is_rule
+            hits["fp"] += predicted and not e.is_rule
+            hits["fn"] += (not predicted) and e.is_rule
+        rules = [e for e in test if e.is_rule and e.modality and e.category in CATEGORIES]
+        hits["rules"] += len(rules)
+        if models.modality is not None:
+            hits["modality"] += sum(m == e.modality for m, e in zip(models.modality.predict([e.text for e in rules]), rules, strict=True))
+        hits["category"] += sum(c == e.category for c, e in zip(models.category.predict([e.category_text for e in rules]), rules, strict=True))
+    precision = hits["tp"] / max(1, hits["tp"] + hits["fp"])
+    recall = hits["tp"] / max(1, hits["tp"] + hits["fn"])
+    return {
+        "folds": folds,
+        "candidate_precision": round(precision, 4),
+        "candidate_recall": round(recall, 4),
+        "candidate_f1": round(2 * precision * recall / max(1e-9, precision + recall), 4),
+        "modality_accuracy": round(hits["modality"] / max(1, hits["rules"]), 4),
+        "category_accuracy": round(hits["category"] / max(1, hits["rules"]), 4),
+    }
+
+
+def train_category_backbone(examples: list[dict[str, str]], backbone: str | Path, **kwargs):
+    """A transformers category model fine-tuned from a local checkpoint."""
     from ..components.rules.backends.transformers_backend import TransformersCategorizer
 
-    return TransformersCategorizer.train(texts, labels, backbone, **kwargs)
-
-
-def install(model, backend: str, source: str | Path | None = None, out: str | Path | None = None) -> Path:
-    """Put ``model`` into the pipeline's ``netral_rules`` (configured for ``backend``) and save it."""
-    from ..pipeline import update_pipeline
-
-    def modify(nlp) -> None:
-        if COMPONENT in nlp.pipe_names:
-            component = nlp.get_pipe(COMPONENT)
-            if getattr(component, "backend", None) != backend:
-                nlp.replace_pipe(COMPONENT, COMPONENT, config={"backend": backend})
-        else:
-            nlp.add_pipe(COMPONENT, config={"backend": backend}, before="netral_events" if "netral_events" in nlp.pipe_names else None)
-        nlp.get_pipe(COMPONENT).set_model(model)
-
-    return update_pipeline(modify, source=source, out=out)
+    if not examples:
+        raise ValueError("no rule examples to train on")
+    return TransformersCategorizer.train([e["text"] for e in examples], [e["category"] for e in examples], backbone, **kwargs)
 
 
 def run(
@@ -116,30 +205,52 @@ def run(
     out: str | Path | None = None,
     source: str | Path | None = None,
     folds: int = 5,
+    seed: int = 0,
     **kwargs,
 ) -> dict[str, Any]:
-    """Read examples, cross-validate (sklearn), train, install; returns a summary."""
+    """Read gold articles, cross-validate, fit, install in the pipeline; returns a summary."""
+    from ..learn import gold_records
+    from ..pipeline import load, update_pipeline
+
     paths = [Path(p) for p in data] if data else default_data()
-    examples = read_examples(paths)
+    records = gold_records(paths)
+    if not records:
+        raise ValueError(f"no annotated articles with rules in {[str(p) for p in paths]}")
+    try:
+        nlp = load(source)
+    except FileNotFoundError:
+        from ..pipeline import build_pipeline
+
+        nlp = build_pipeline()
+    examples = candidate_examples(nlp, records)
+    sentences = sentence_examples()
     summary: dict[str, Any] = {
         "files": [str(p) for p in paths],
-        "examples": len(examples),
-        "per_category": dict(Counter(e["category"] for e in examples)),
+        "articles": len(records),
+        "candidates": len(examples),
+        "rules": sum(e.is_rule for e in examples),
+        "per_category": dict(Counter(e.category for e in examples if e.is_rule)),
+        "sentences": len(sentences),
     }
-    if folds and backbone is None and len(examples) >= 10:
-        summary["cross_validation"] = cross_validate(examples, folds)
-    model = train_model(examples, backbone, **kwargs)
+    if folds:
+        summary["cross_validation"] = cross_validate(examples, folds, seed)
+    models = fit_models(examples, sentences, seed)
+    category_backend = None
+    if backbone is not None:
+        gold_texts = [e for r in records for e in _examples_from_line(r)] + sentences
+        category_backend = train_category_backbone(gold_texts, backbone, **kwargs)
     backend = "sklearn" if backbone is None else "transformers"
+
+    def install(pipeline) -> None:
+        if COMPONENT not in pipeline.pipe_names:
+            before = "netral_events" if "netral_events" in pipeline.pipe_names else None
+            pipeline.add_pipe(COMPONENT, config={"backend": backend}, before=before)
+        elif getattr(pipeline.get_pipe(COMPONENT), "backend", None) != backend:
+            pipeline.replace_pipe(COMPONENT, COMPONENT, config={"backend": backend})
+        component = pipeline.get_pipe(COMPONENT)
+        component.set_learned(models)
+        component.set_model(category_backend)
+
     summary["backend"] = backend
-    summary["pipeline"] = str(install(model, backend, source=source, out=out))
+    summary["pipeline"] = str(update_pipeline(install, source=source, out=out))
     return summary
-
-
-@register_part("rules", COMPONENT, order=30)
-def fit_rules(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
-    """Refit the rule category classifier from gold records (+ the project's rule sentences)."""
-    examples = [e for r in records for e in _examples_from_line(r)]
-    sentences = ANNOTATIONS / "rule_sentences.jsonl"
-    if sentences.exists():
-        examples += read_examples([sentences])
-    nlp.get_pipe(COMPONENT).set_model(train_model(examples, seed=seed))

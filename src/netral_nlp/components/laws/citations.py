@@ -31,25 +31,52 @@ def _law_type(surface: str) -> str:
     return surface
 
 
-def _acceptable(word: str, first: bool) -> bool:
+#: a lower-case verb form (``ditandatangani``, ``mengatur``, ``dilarang``) ends a title
+_VERB_RE = re.compile(r"(?:me[mnlr]|meng|meny|di(?!s)[a-z]|ber|ter(?!hadap))[a-z]{3,}|di[a-z]{3,}(?:kan|i)")
+
+
+def _acceptable(word: str, first: bool, lower_case: bool = False) -> bool:
     core = word.strip("()")
     if not core:
         return False
-    if first and core[0].isalpha():
+    lower = core.lower()
+    if lower in _stop_words():  # ``Pasal 2``, ``Yang``
+        return False
+    if core[0].isupper() or core[0].isdigit() or lower in _NUMBER_WORDS:
         return True
-    return core[0].isupper() or core[0].isdigit()
+    if not core[0].isalpha() or (not first and not lower_case):
+        return False
+    # a title written in lower case (``tentang pemilihan umum``) runs up to a clause word or a verb
+    return lower not in _stop_words() and not _VERB_RE.fullmatch(lower)
+
+
+#: ``atas UU nomor 1 tahun 2015``: the number word of an amended law inside a title
+_NUMBER_WORDS = frozenset({"nomor", "no", "nomer"})
+
+
+def _stop_words() -> frozenset[str]:
+    return frozenset(patterns.types()["title_stop_words"])
 
 
 def title_end(text: str, start: int) -> int:
-    """End of a ``tentang <title>`` starting at ``start`` (after ``tentang``)."""
-    function_words = set(patterns.types()["title_function_words"])
-    words = list(_WORD.finditer(text[start : start + 400].split("\n", 1)[0]))
-    end = start
+    """End of a ``tentang <title>`` starting at ``start`` (after ``tentang``).
+
+    A title runs to its end, over lower-case words and over an amended law it
+    names (``tentang Perubahan atas UU Nomor 1 Tahun 2015 tentang ...``); a
+    bracketed short form right after it (``(ASN)``, ``(UU Pemilu)``) is no part of it.
+    """
+    function_words = set(patterns.types()["title_function_words"]) | set(patterns.types()["title_words"])
+    words = list(_WORD.finditer(text[start : start + 600].split("\n", 1)[0]))
+    end = before_bracket = start
+    in_bracket = False
+    lower_case = bool(words) and words[0].group()[:1].islower()
     i = 0
-    while i < len(words) and i < 40:
+    while i < len(words) and i < 60:
         raw = words[i].group()
         glued = _GLUED_SENTENCE.match(raw)  # ``Pilkada.Acara``: a sentence ends inside
         core = glued.group(1) if glued else raw.rstrip(_TRAILING)
+        if core.lower() in _NUMBER_WORDS and raw.endswith(".") and raw.count(".") == 1:
+            core = raw  # ``UU No. 1``: the dot of an abbreviation
         stops = core != raw
         if core.lower() in function_words and i > 0:
             nxt = words[i + 1].group().rstrip(_TRAILING) if i + 1 < len(words) else ""
@@ -58,19 +85,26 @@ def title_end(text: str, start: int) -> int:
             if core.lower() == "tahun":
                 if not nxt[:4].isdigit():
                     break
-            elif not _acceptable(nxt, False) or patterns.law_type_start().match(
+            elif not _acceptable(nxt, False, lower_case) or (core.lower() != "atas" and patterns.law_type_start().match(
                 text, start + words[i + 1].start()
-            ):
+            )):
                 break
             i += 1
             continue
-        if not _acceptable(core, i == 0):
+        if not _acceptable(core, i == 0, lower_case):
             break
+        if core.startswith("(") and i > 0:
+            in_bracket = True
         end = start + words[i].start() + len(core)
+        if not in_bracket:
+            before_bracket = end
+        if core.endswith(")"):
+            in_bracket = False
         if stops and not (raw.endswith(",") and _enumeration_follows(words, i + 1, function_words)):
             break
         i += 1
-    return end
+    # a bracketed short form right after the title (``(ASN)``, ``(UU Pemilu)``) is no part of it
+    return before_bracket if before_bracket > start else end
 
 
 def _enumeration_follows(words: list[re.Match[str]], i: int, function_words: set[str]) -> bool:
@@ -78,9 +112,9 @@ def _enumeration_follows(words: list[re.Match[str]], i: int, function_words: set
     for j in range(i, min(i + 14, len(words))):
         raw = words[j].group()
         core = raw.rstrip(_TRAILING)
-        if core.lower() in ("dan", "serta") and words[j - 1].group().endswith(","):
+        if core.lower() in ("dan", "serta", "dan/atau"):
             return True
-        if core.lower() not in function_words and not (core[:1].isupper() or core[:1].isdigit()):
+        if core.lower() not in function_words and not _acceptable(core, False):
             return False
         if core != raw and not raw.endswith(","):
             return False
@@ -160,8 +194,17 @@ def _numberless(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     return found
 
 
+def _outermost(citations: list[Citation]) -> list[Citation]:
+    """An amended law named inside another citation's title is part of that citation."""
+    kept: list[Citation] = []
+    for c in sorted(citations, key=lambda c: (c.start, -c.end)):
+        if not any(k.start <= c.start and c.end <= k.end for k in kept):
+            kept.append(c)
+    return kept
+
+
 def find_citations(text: str) -> list[Citation]:
     """Law citations in ``text``, numbered ones first, no two overlapping."""
-    numbered = _numbered(text)
+    numbered = _outermost(_numbered(text))
     found = numbered + _numberless(text, [(c.start, c.end) for c in numbered])
     return sorted(found, key=lambda c: c.start)

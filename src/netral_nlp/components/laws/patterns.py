@@ -26,8 +26,8 @@ def _alt(items, flexible_case: bool) -> str:
 
 #: a capitalised word, acronym or hyphenated name (an issuer or a topic)
 CAP_WORD = r"(?!(?:Nomor|Nomer|No|Nmr|Tahun|TAHUN)\b)(?:[A-Z][\w.-]*[\w]|[A-Z])"
-#: a citation number: ``20``, ``B/71/M.SM.00.00/2017``, ``200.2.1/1743``
-NUMBER = r"[A-Za-z0-9](?:[\w.]*[\w]|)(?:[ \t]*/[ \t]*[\w.]*[\w])*"
+#: a citation number: ``20``, ``B/71/M.SM.00.00/2017``, ``200.2.1/1743``, ``100.2.1.3-3810``
+NUMBER = r"[A-Za-z0-9](?:[\w.-]*[\w]|)(?:[ \t]*/[ \t]*[\w.-]*[\w])*"
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,7 @@ def citation_regex() -> re.Pattern[str]:
         rf"""(?<![\w-])
         (?P<type>{_alt(t["full"], True)}|{_alt(t["abbr"], False)})(?![\w-])
         (?P<abbr>[ \t]*\([A-Za-z-]{{2,14}}\))?
-        (?P<ri>[ \t]+(?:RI|Republik[ \t]+Indonesia)\b)?
+        (?P<ri>[ \t]+(?:RI|Republik[ \t]+Indonesia)\b(?:[ \t]*\([A-Za-z-]{{2,14}}\))?)?
         (?P<issuer>(?:[ \t]+(?:{CAP_WORD}|dan|&)){{0,12}}?)
         (?:
             [ \t]*,?[ \t]*(?:{number_word})[ \t]*:?[ \t]*(?P<number>{NUMBER})
@@ -73,7 +73,7 @@ def bare_type_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def title_start_regex() -> re.Pattern[str]:
-    return re.compile(rf"[ \t]+(?:{_alt(types()['title_words'], False)})[ \t]+")
+    return re.compile(rf"[ \t]*,?[ \t]+(?:{_alt(types()['title_words'], True)})[ \t]+")
 
 
 #: a following law type stops a title at ``dan``: ``tentang ASN dan Peraturan Pemerintah``

@@ -157,7 +157,54 @@ def find_candidates(text: str, ctx: Context, taken: list[tuple[int, int]]) -> li
         name = read_name_before(text, m.start())
         if name is not None and not ctx.in_region(*name):
             add([name], "apposition")
+
+    # 6. ``Mereka adalah, A dan B di Manado, C di Tomohon, ...`` after a candidate cue
+    for names in _names_at_regions(text, ctx):
+        add(names, "list")
     return found
+
+
+_AT_RE = re.compile(r"[ \t\u00a0]+di[ \t\u00a0]+$")
+_AND_RE = re.compile(r"[ \t\u00a0]+dan[ \t\u00a0]+")
+_LIST_STEP = 120
+
+
+def _names_at_regions(text: str, ctx: Context) -> list[list[tuple[int, int]]]:
+    """The people of a list whose items are ``Name (dan Name) di REGION``: two items or
+    more in a row, with a candidate cue before the first (groups of one item's names)."""
+    items: list[tuple[int, int, list[tuple[int, int]]]] = []  # (start, end, names)
+    for rs, re_ in sorted(ctx.regions):
+        at = _AT_RE.search(text, max(0, rs - 8), rs)
+        if at is None:
+            continue
+        seg_end = at.start()
+        seg_start = max(text.rfind(c, 0, seg_end) for c in ",:)\n") + 1
+        cursor = seg_start
+        lead = re.match(r"[ \t\u00a0]*(?:dan[ \t\u00a0]+)?", text[cursor:seg_end])
+        cursor += lead.end()
+        names = []
+        for part in _AND_RE.split(text[cursor:seg_end]):
+            name = read_name(text, cursor, ctx)
+            if name is None or name != (cursor, cursor + len(part)):
+                names = []
+                break
+            names.append(name)
+            cursor += len(part)
+            sep = _AND_RE.match(text, cursor)
+            cursor = sep.end() if sep else cursor
+        if names and len(names) <= 2:
+            items.append((seg_start, re_, names))
+    lex = lexicon()
+    out = []
+    run: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for item in items + [(len(text) + _LIST_STEP * 2, 0, [])]:
+        if run and item[0] - run[-1][1] > _LIST_STEP:
+            cue = lex.pair_cue_re.search(text, max(0, run[0][0] - 400), run[0][0])
+            if len(run) >= 2 and cue:
+                out += [names for _, _, names in run]
+            run = []
+        run.append(item)
+    return out
 
 
 def _followed_by_office(text: str, pos: int) -> bool:

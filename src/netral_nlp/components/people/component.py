@@ -16,6 +16,7 @@ from spacy.util import minibatch
 
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from ...tokenizer import doc_text
+from .candidacy import mark_candidacy
 from .candidates import assign_ballots, find_candidates
 from .headlines import confirmed
 from .linking import link_mentions, share_ballots
@@ -30,6 +31,7 @@ from .precedence import (
     model_windows,
     rule_persons_allowed,
 )
+from .speakers import find_speakers
 
 GROUP = "entities"
 #: labels of other components that this one must not contradict
@@ -150,7 +152,10 @@ class PeopleTagger:
         orgs = [o for o in find_orgs(text, ctx) if not _inside_any(o, protected)]
         blocked = [(o.start, o.end) for o in orgs] + protected
         draft.ctx, draft.orgs, draft.blocked = ctx, orgs, blocked
-        draft.persons = rule_persons + link_mentions(text, rule_persons, blocked)
+        persons = rule_persons + link_mentions(text, rule_persons, blocked, draft.common)
+        known = blocked + [(m.start, m.end) for m in persons] + regions
+        speakers = find_speakers(text, ctx, known, any(o.public for o in orgs))
+        draft.persons = persons + speakers + link_mentions(text, speakers, known, draft.common)
         draft.known = blocked + [(m.start, m.end) for m in draft.persons] + regions
 
     def _complete(self, draft: _Draft) -> tuple[list[PersonMention], list[OrgMatch]]:
@@ -162,6 +167,7 @@ class PeopleTagger:
             extra = model_persons(text, model_person, persons, orgs, draft.sentences, draft.protected, draft.ctx)
             persons += extra + link_mentions(text, extra, draft.blocked + [(m.start, m.end) for m in persons])
             orgs += model_orgs(text, model_org, orgs, draft.protected + [(m.start, m.end) for m in persons])
+        persons += mark_candidacy(text, persons, draft.ctx)
         assign_ballots(text, persons, draft.sentences)
         share_ballots(text, persons)
         return persons, sorted(orgs, key=lambda o: o.start)

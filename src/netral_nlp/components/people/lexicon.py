@@ -25,7 +25,7 @@ NAME_WORD = (
 )
 NAME_WORD_RE = re.compile(NAME_WORD)
 #: an acronym in brackets right after a term: ``(Pj)``, ``(Sekda)``, ``(KPU)``
-BRACKET_ABBR = r"(?:\s*\([A-Za-z][\w\-/ ]{0,24}\))"
+BRACKET_ABBR = r"(?:\s*\([A-Za-z][\w\-/ .]{0,24}\))"
 
 
 def _alternation(terms: list[str]) -> str:
@@ -55,6 +55,7 @@ class Lexicon:
     role_words: frozenset[str]
     honorifics: frozenset[str]
     ranks_re: re.Pattern
+    rank_head_re: re.Pattern
     honorific_re: re.Pattern
     acting_re: re.Pattern
     office_re: re.Pattern
@@ -107,7 +108,11 @@ def lexicon() -> Lexicon:
         role_words=frozenset(read_lines(RES + "role_words.txt")),
         honorifics=frozenset(titles["honorifics"]),
         ranks_re=re.compile(
-            rf"(?:(?:{_alternation(titles['ranks'])})(?![\w-])[ ,]*)+"
+            # ``Kolonel. Inf``, ``Letkol Inf.``, ``Kombes Pol.Iqbal``: a rank may end in a dot, glued to the name
+            rf"(?:(?:{_alternation(titles['ranks'])})(?:\.(?=[ ,]*[A-Z(])|(?![\w-]))[ ,]*)+"
+        ),
+        rank_head_re=re.compile(
+            _bounded(_alternation([r for r in titles["ranks"] if r not in set(titles["corps"])]))
         ),
         honorific_re=re.compile(rf"(?:(?:{_alternation(titles['honorifics'])})(?![\w-])[ ,]*)+"),
         acting_re=re.compile(

@@ -72,12 +72,6 @@ class People:
         return max(hits, key=last_before)
 
 
-def cluster_role(cluster: list[PersonMention]) -> str | None:
-    """The most complete role stated for the person (longest)."""
-    roles = [m.role for m in cluster if m.role and m.label == "OFFICIAL"]
-    return max(roles, key=len) if roles else None
-
-
 def cluster_label_at(cluster: list[PersonMention], pos: int) -> str | None:
     """Label of the nearest earlier direct mention, else of the first one."""
     direct = sorted((m for m in cluster if m.source != "link"), key=lambda m: m.start)
@@ -87,7 +81,9 @@ def cluster_label_at(cluster: list[PersonMention], pos: int) -> str | None:
     return (before[-1] if before else direct[0]).label
 
 
-def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[int, int]]) -> list[PersonMention]:
+def link_mentions(
+    text: str, mentions: list[PersonMention], blocked: list[tuple[int, int]], common: frozenset[str] = frozenset()
+) -> list[PersonMention]:
     """New mentions for later short names; also harmonises roles and ballots."""
     lex = lexicon()
     people = People(text, mentions)
@@ -103,6 +99,9 @@ def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[
         while spans and (
             text[spans[0][0] : spans[0][1]] in not_a_name
             or lex.office_re.match(text, spans[0][0])
+            or lex.ranks_re.match(text, spans[0][0])
+            # ``Pernyataan Alkatiri``: a word the article also writes in lower case opens the run
+            or text[spans[0][0] : spans[0][1]].lower() in common
         ):
             spans.pop(0)
         for n in range(len(spans), 0, -1):
@@ -121,11 +120,23 @@ def link_mentions(text: str, mentions: list[PersonMention], blocked: list[tuple[
             added.append(mention)
             break
     for cluster in people.clusters:
-        role = cluster_role(cluster)
-        for m in cluster:
-            if m.label == "OFFICIAL":
-                m.role = role
+        assign_roles(cluster)
     return added
+
+
+def assign_roles(cluster: list[PersonMention]) -> None:
+    """A mention written with its own title keeps that role (``Sekda Azan`` -> ``Sekda``:
+    the office as written nearest to the name); any other takes the role of the nearest
+    earlier titled mention, else of the first one."""
+    titled = sorted((m for m in cluster if m.role and m.label == "OFFICIAL" and m.source != "link"),
+                    key=lambda m: m.start)
+    if not titled:
+        return
+    for m in cluster:
+        if m.label != "OFFICIAL" or m in titled:
+            continue
+        before = [t for t in titled if t.start <= m.start]
+        m.role = (before[-1] if before else titled[0]).role
 
 
 def share_ballots(text: str, mentions: list[PersonMention]) -> None:

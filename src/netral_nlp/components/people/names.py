@@ -21,7 +21,7 @@ from .lexicon import NAME_WORD_RE, lexicon
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 #: what may stand between a title and its name: spaces and at most one comma
 SEP_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
-_BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ ]{0,24}\)")
+_BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ .]{0,24}\)")
 _UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z][A-Za-z-]*)?(?![\w/])")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
 _NAME_RUN_RE = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
@@ -168,7 +168,9 @@ def read_name_before(text: str, end: int) -> tuple[int, int] | None:
         return None
     words = [(w.start() + best.start(), w.end() + best.start()) for w in NAME_WORD_RE.finditer(best.group())]
     while words and (text[words[0][0] : words[0][1]] in lex.name_stop | lex.honorifics | lex.role_words
-                     or lex.office_re.match(text, words[0][0])):
+                     or lex.office_re.match(text, words[0][0])
+                     # ``PKB. Lalu Ishak``: the tail of an acronym that ends a sentence
+                     or (words[0][0] > 0 and text[words[0][0] - 1].isalnum())):
         words.pop(0)
     if not words or not any(len(text[s:e].rstrip(".")) >= 3 for s, e in words):
         return None

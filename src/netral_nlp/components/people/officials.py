@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .chains import is_institution_word, is_public, read_chain
 from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .mention import PersonMention
 from .names import (
@@ -85,8 +86,10 @@ def role_end(text: str, match: re.Match, ctx: Context) -> tuple[int, bool] | Non
         return org.end, org.public
     if kind == "region":
         unit = read_unit_number(text, end)
-        if unit > end:  # ``Dandim 0602/Serang``, ``Danrem 143/Haluoleo``
-            return unit, True
+        if unit > end:  # ``Dandim 0602/Serang``, ``Danrem 143/Haluoleo``, ``Dandim 1611 Badung``
+            after = skip_spaces(text, unit)
+            region = read_region(text, after, ctx, before_name=True) if after > unit else None
+            return (region if region is not None else unit), True
         after = skip_spaces(text, end)
         if after > end:
             org = org_at(text, after, ctx, before_name=True)
@@ -199,6 +202,43 @@ def _skip_extra_region(text: str, pos: int, ctx: Context) -> int:
     return pos
 
 
+#: ``Kepala Dinas X Kabupaten Y, Maluku Utara``: the province after a comma is no part of the role
+_TRAILING_PLACE_RE = re.compile(r",[ \t\u00a0]*(?P<place>[A-Z][\w ]{2,30}?)(?:[ \t\u00a0]*\([^()]{1,20}\))?$")
+
+
+#: a name, its degrees and a comma right before a title (``Imran, SE, Ketua ...``, ``Budi, anggota ...``)
+_APPOSITION_BEFORE_RE = re.compile(
+    r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:[A-Z][A-Za-z]?\.?){1,4}[ \t\u00a0]*,[ \t\u00a0]*){0,3}$"
+)
+#: what ends an appositive title: a comma, a stop, or a lower-case word (``kepada``, ``dalam``)
+#: (not another item of a list: ``Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, ...``)
+_APPOSITION_END_RE = re.compile(r"[ \t\u00a0]*(?:[.;:]|,[ \t\u00a0]*[a-z]|[a-z])")
+#: a list item before the name (``KPU, Bawaslu, Kepala ...``)
+_LIST_BEFORE_RE = re.compile(r"[\w)][ \t\u00a0]*,[ \t\u00a0]*$|[A-Z][\w)]*[ \t\u00a0]+$")
+
+
+def _ends_apposition(text: str, end: int) -> bool:
+    return bool(_APPOSITION_END_RE.match(text, end))
+
+
+def tidy_role(role: str) -> str:
+    """The office as written nearest to the name, without a province after a comma."""
+    from ..regions import lookup
+
+    m = _TRAILING_PLACE_RE.search(role)
+    if m and lookup(m.group("place")):
+        role = role[: m.start()]
+    return role
+
+
+#: office kinds whose institution may run longer than the lexicon readers parse
+_CHAIN_KINDS = frozenset({"org", "portfolio"})
+
+
+def _institution_name(text: str, name: tuple[int, int]) -> bool:
+    return any(is_institution_word(w.group()) for w in NAME_WORD_RE.finditer(text, name[0], name[1]))
+
+
 def find_officials(text: str, ctx: Context) -> list[PersonMention]:
     """Every title-bound person, with role; association officers get label None."""
     lex = lexicon()
@@ -210,6 +250,15 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
             continue
         bound = role_end(text, m, ctx)
         if bound is None:
+            if prose or lex.office_kind.get(m.group("office").lower()) not in _CHAIN_KINDS:
+                continue
+            chain = read_chain(text, m.end(), ctx)
+            if chain is None or any(s < chain[1][1] and chain[1][0] < e for s, e in taken):
+                continue
+            if not is_public(text[m.start() : chain[0]]):
+                continue  # ``Ketua Komunitas Pecinta Alam, Budi``: no public office
+            taken.append(chain[1])
+            found.append(PersonMention(*chain[1], "OFFICIAL", role=tidy_role(text[m.start() : chain[0]].strip(" ,"))))
             continue
         end, public = bound
         if prose and (end == m.end() or not public):
@@ -220,18 +269,61 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
         sep = SEP_RE.match(text, after)
         if sep is not None:
             name = read_name(text, sep.end(), ctx)
+        if name is None and public and _ends_apposition(text, end):
+            # ``kata Imran, SE, Ketua Panwaslih Aceh Tamiang kepada ...``: the title after its name
+            before = _APPOSITION_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            if before is not None:
+                name = read_name_before(text, before.start())
+                if name is not None and (read_name(text, name[0], ctx) != name
+                                         or _LIST_BEFORE_RE.search(text, max(0, name[0] - 30), name[0])):
+                    name = None
+                if name is not None:
+                    prose = False
         if prose:
-            # ``seorang anggota DPRD Kota X, Budi Santoso, melapor``: only an appositive
-            if name is None or "," not in sep.group() or not text.startswith(",", name[1]):
+            # ``seorang anggota DPRD Kota X, Budi Santoso, melapor``: only an appositive,
+            # or a quoted speaker (``kata anggota Bawaslu RI Puadi di ...``)
+            appositive = name is not None and "," in sep.group() and text.startswith(",", name[1])
+            speaker = name is not None and lex.speech_before_re.search(text, max(0, m.start() - 20), m.start())
+            if not (appositive or speaker):
                 continue
         elif name is None:
             before = _CONNECTOR_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
             if before is not None:
                 name = read_name_before(text, before.start())
+        if not prose and public and (name is None or _institution_name(text, name)) and (
+            lex.office_kind.get(m.group("office").lower()) in _CHAIN_KINDS
+        ):
+            chain = read_chain(text, m.end(), ctx)
+            if chain is not None:
+                end, name = chain
+                role = text[m.start() : end].strip(" ,")
+            elif name is not None:
+                continue  # ``Kepala Dinas Kelautan``: a field of duty, not a name
         if name is None or any(s < name[1] and name[0] < e for s, e in taken):
             continue
         if lex.office_re.match(text, name[0]):
             continue
         taken.append(name)
-        found.append(PersonMention(name[0], name[1], "OFFICIAL" if public else None, role=role))
+        found.append(PersonMention(name[0], name[1], "OFFICIAL" if public else None, role=tidy_role(role)))
+    return found + _ranked(text, ctx, taken)
+
+
+_RETIRED_RE = re.compile(r"(?<![\w-])Purn?(?![\w-])")
+
+
+def _ranked(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """``Letkol Inf Yoga``, ``Kombes Iskandar``: an officer named by rank (role from linking);
+    not a street or venue named after one (``Jalan Jenderal Sudirman``)."""
+    lex = lexicon()
+    found = []
+    for m in lex.rank_head_re.finditer(text):
+        if lex.not_after_re.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        name = read_name(text, m.start(), ctx)
+        if name is None or name[0] == m.start() or any(s < name[1] and name[0] < e for s, e in taken):
+            continue
+        if _RETIRED_RE.search(text, m.start(), name[0]):
+            continue  # ``Mayjen (Purn) X``: a retired officer holds no office by rank
+        taken.append(name)
+        found.append(PersonMention(name[0], name[1], "OFFICIAL", source="rank"))
     return found

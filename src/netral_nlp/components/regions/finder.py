@@ -132,16 +132,26 @@ def _dateline_districts(text: str, skip: list[tuple[int, int]]) -> list[Mention]
     return found
 
 
+def _written_lower(text: str, surface: str, cache: set[str]) -> bool:
+    """The article writes ``surface`` in lower case somewhere (``cache`` fills on first use)."""
+    if not cache:
+        cache.update(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text) or [""])
+    return surface.lower() in cache
+
+
 def find_mentions(text: str, skip: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Mention]:
     """All candidate region mentions in ``text`` outside the ``skip`` ranges, in order."""
     g = gazetteer()
     mentions = _prefixed_mentions(text, skip)
     taken = skip + [(m.start, m.end) for m in mentions]
+    lower_words: set[str] = set()
     for m in patterns.names_regex().finditer(text):
         s, e = m.span()
         if _overlaps(taken, s, e):
             continue
         surface = m.group()
+        if key(surface) in g.generated and _written_lower(text, surface, lower_words):
+            continue  # a generated short form the article also uses as a word
         pm, kind, level = _prefix(text, s)
         if pm is None and patterns.venue_regex().search(text, max(0, s - 30), s):
             continue

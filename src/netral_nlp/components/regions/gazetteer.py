@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...resources import read_json, read_lines
+from .abbreviations import generated_forms
 
 LEVELS = ("province", "regency", "city", "district", "village")
 _BARE_PREFIX = re.compile(r"^(?:Kabupaten|Kota)(?:\s+Administrasi)?\s+")
@@ -81,6 +82,9 @@ class Gazetteer:
             official[bare].append(region)
             self._add(bare, region)
         self._add_variants(official, aliases)
+        #: keys of generated short forms (``Bolsel``): kept only where the article does
+        #: not also write them in lower case (finder.py)
+        self.generated: frozenset[str] = self._add_generated(official)
         self.capitals = self._capitals(official)
         self.ambiguous_words = frozenset(key(w) for w in read_lines("regions/ambiguous_names.txt"))
 
@@ -111,6 +115,21 @@ class Gazetteer:
             for region in official.get(target, ()):
                 self._add(short, region, only_new=True)
 
+    def _add_generated(self, official: dict[str, list[Region]]) -> frozenset[str]:
+        """Local-press short forms (abbreviations.py): a form that is already a name, an
+        alias, a district or a lexicon/common word is not added; one that two regions
+        generate is added without a region (REGION with code null)."""
+        blocked = _blocked_words()
+        added = set()
+        for form, regions in generated_forms(official).items():
+            k = key(form)
+            if k in self.names or k in self.districts or k in blocked:
+                continue
+            self.surfaces.setdefault(k, form)
+            self.names[k] = sorted(regions, key=lambda r: r.code) if len(regions) == 1 else []
+            added.add(k)
+        return frozenset(added)
+
     def _capitals(self, official: dict[str, list[Region]]) -> frozenset[str]:
         codes = set()
         for province, city in read_json("regions/capitals.json").items():
@@ -133,8 +152,31 @@ class Gazetteer:
         return found
 
     def is_ambiguous_word(self, surface: str) -> bool:
-        """True for names that are also ordinary words or person names."""
-        return key(surface) in self.ambiguous_words
+        """True for names that are also ordinary words or person names, and for generated
+        short forms (a guess: kept with context or when the article confirms the region)."""
+        k = key(surface)
+        return k in self.ambiguous_words or k in self.generated
+
+
+def _blocked_words() -> frozenset[str]:
+    """Words a generated short form must not be: Indonesian stop words and every word
+    of the people/org lexicons and of the region context words."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    words = set(STOP_WORDS)
+    sources = [read_json("people/titles.json"), read_json("people/orgs.json"), read_json("regions/words.json")]
+    stack: list = list(sources)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", item))
+    words.update(w.lower() for w in read_lines("people/name_stopwords.txt"))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,22 @@ def _in_list(text: str, ordered: list[Mention], i: int) -> bool:
     return False
 
 
+def _list_level(text: str, ordered: list[Mention], mention: Mention) -> str | None:
+    """The one level of the resolved items of the list ``mention`` stands in, if any."""
+    i = ordered.index(mention)
+    levels = set()
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda x: x.start)
+            if not _LIST_GAP.match(text[a.end : b.start]):
+                break
+            j += step
+            if ordered[j].chosen is not None:
+                levels.add(ordered[j].chosen.level)
+    return levels.pop() if len(levels) == 1 else None
+
+
 def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Set ``chosen`` where the evidence allows; drop weak and orphan mentions."""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -71,6 +87,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
             choice = parents[0] if len(parents) == 1 else None
             if choice is None:
                 continue
+        if choice is None and text:
+            # ``Pekalongan, Sukoharjo, Banjarnegara dan Purbalingga``: a list of regencies
+            level = _list_level(text, ordered, m)
+            same = [r for r in options if r.level == level]
+            choice = same[0] if len(same) == 1 else None
         if choice is None:
             local = [r for r in options if r.province in provinces]
             if len(local) == 1 and len({r.province for r in options}) > 1:

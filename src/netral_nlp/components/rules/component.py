@@ -1,8 +1,11 @@
-"""The ``netral_rules`` component: find rule items, classify them, store spans.
+"""The ``netral_rules`` component: find rule candidates, decide, classify, store spans.
 
-Categories come from the configured backend's trained model (``sklearn`` or
-``transformers``), saved inside the pipeline folder by ``to_disk``; without a
-trained model the keyword cues decide, so a blank pipeline still works.
+With trained rule models (``netral train rules``: detector, modality and
+category, saved in the component's folder with the lexicons they were trained
+with) every candidate of :mod:`.candidates` is scored and the probable ones
+become rules carrying that probability as ``score``. Without them the
+hand-set cascade decides and the configured category backend (``sklearn`` or
+``transformers``, else keyword cues) classifies, so a blank pipeline works.
 """
 
 from __future__ import annotations
@@ -17,14 +20,20 @@ from spacy.util import minibatch
 
 from ...spans import add_span
 from ...tokenizer import doc_text
+from ..qualifiers.index import QualifierIndex
 from .backends import BACKENDS, KeywordCategorizer
-from .finder import find_items
+from .candidates import find_candidates
+from .detector import RuleModels
+from .features import candidate_texts, category_text
+from .items import Item
+from .lexicons import put_in_force
 
 CONFIG_FILE = "cfg.json"
+MODELS_FOLDER = "learned"
 
 
 def load_backend(backend: str, folder: Path) -> Any:
-    """The trained model of ``backend`` stored in ``folder``."""
+    """The trained category model of ``backend`` stored in ``folder``."""
     if backend == "sklearn":
         from .backends.sklearn_backend import SklearnCategorizer
 
@@ -37,12 +46,16 @@ def load_backend(backend: str, folder: Path) -> Any:
 class RuleFinder:
     """Pipeline component filling ``doc.spans["rules"]``."""
 
-    def __init__(self, nlp: Language | None = None, name: str = "netral_rules", backend: str = "sklearn"):
+    def __init__(self, nlp: Language | None = None, name: str = "netral_rules", backend: str = "sklearn",
+                 threshold: float | None = None):
         if backend not in BACKENDS:
             raise ValueError(f"netral_rules: backend must be one of {BACKENDS}, not {backend!r}")
         self.name = name
         self.backend = backend
-        self.model: Any = None
+        self.model: Any = None  # category backend (sklearn or transformers)
+        self.learned: RuleModels | None = None
+        #: the detector's probability a rule needs; None keeps the one stored with the models
+        self.threshold = threshold
         self.keywords = KeywordCategorizer()
 
     @property
@@ -50,53 +63,88 @@ class RuleFinder:
         return self.model if self.model is not None else self.keywords
 
     def set_model(self, model: Any) -> None:
-        """Install a trained category model (from ``netral train rules``)."""
+        """Install a trained category backend (``netral train rules --backbone``)."""
         self.model = model
+
+    def set_learned(self, models: RuleModels | None) -> None:
+        """Install trained detector, modality and category models (and their lexicons)."""
+        self.learned = models
+        if models is not None:
+            put_in_force(models.lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
+    def candidate_scores(self, doc: Doc) -> list[tuple[int, int, float]]:
+        """(start, end, probability of being a rule) of every candidate of a processed Doc,
+        before the threshold: what a user trading precision for recall looks at."""
+        if self.learned is None:
+            raise ValueError("netral_rules: no trained detector (run `netral train rules`)")
+        items = self._candidates(doc)
+        if not items:
+            return []
+        features = candidate_texts(doc_text(doc), items, QualifierIndex.of(doc))
+        probs = self.learned.detector.proba(features)[:, self.learned.detector.classes.index(1)]
+        return [(i.start, i.end, float(p)) for i, p in zip(items, probs, strict=True)]
+
     def pipe(self, docs, batch_size: int = 64):
-        """Find the items doc by doc, classify a batch's items in one model call (a call
-        to the classifier costs more than the items themselves)."""
+        """Find candidates doc by doc; score a batch's candidates in one model call each."""
         for batch in minibatch(docs, size=batch_size):
-            found = [(doc, self._items(doc)) for doc in batch]
-            texts = [doc_text(doc)[i.start : i.end] for doc, items in found for i in items]
-            categories = iter(self.categorizer.predict(texts) if texts else [])
-            for doc, items in found:
+            decided = self._decide(batch)
+            for doc, rules in zip(batch, decided, strict=True):
                 doc.spans["rules"] = []
-                for item in items:
-                    self._add(doc, item, next(categories))
+                for item, fields in rules:
+                    add_span(doc, "rules", item.start, item.end, "RULE", **fields)
                 yield doc
 
+    def _decide(self, docs: list[Doc]) -> list[list[tuple[Item, dict[str, Any]]]]:
+        found = [(doc, self._candidates(doc)) for doc in docs]
+        if self.learned is None:
+            return self._cascade(found)
+        out = []
+        for doc, items in found:
+            text, qualifiers = doc_text(doc), QualifierIndex.of(doc)
+            features = candidate_texts(text, items, qualifiers)
+            by_item = {id(item): feature for item, feature in zip(items, features, strict=True)}
+            chosen = self.learned.decide(features, items, self.threshold)
+            texts = [by_item[id(i)] for i, _ in chosen]
+            modalities = self.learned.modalities(texts, [i for i, _ in chosen])
+            if self.model is not None:  # a fine-tuned category backend outranks the linear one
+                categories = self.model.predict([text[i.start : i.end] for i, _ in chosen])
+            else:
+                categories = self.learned.category.predict([category_text(text, i) for i, _ in chosen])
+            out.append([
+                (item, _fields(item, modality, category, score))
+                for (item, score), modality, category in zip(chosen, modalities, categories, strict=True)
+            ])
+        return out
+
+    def _cascade(self, found: list[tuple[Doc, list[Item]]]) -> list[list[tuple[Item, dict[str, Any]]]]:
+        kept = [(doc, [i for i in items if i.extra.get("cascade")]) for doc, items in found]
+        texts = [doc_text(doc)[i.start : i.end] for doc, items in kept for i in items]
+        categories = iter(self.categorizer.predict(texts) if texts else [])
+        return [
+            [(item, _fields(item, item.extra["modality"], next(categories), None)) for item in items]
+            for _, items in kept
+        ]
+
     @staticmethod
-    def _items(doc: Doc) -> list:
+    def _candidates(doc: Doc) -> list[Item]:
         try:
-            return find_items(doc)
+            return find_candidates(doc)
         except RecursionError:  # pathological input: no rules rather than a crash
             return []
 
-    @staticmethod
-    def _add(doc: Doc, item, category: str) -> None:
-        fields: dict[str, Any] = {
-            "marker": item.marker,
-            "modality": item.extra["modality"],
-            "category": category,
-        }
-        if item.extra.get("subject"):
-            fields["subject"] = item.extra["subject"]
-        if item.parent is not None:
-            fields["parent"] = item.parent
-        add_span(doc, "rules", item.start, item.end, "RULE", **fields)
-
-    # serialisation: the model lives in the component's own folder
+    # serialisation: the models and their lexicons live in the component's own folder
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        cfg = {"backend": self.backend, "trained": self.model is not None}
+        cfg = {"backend": self.backend, "trained": self.model is not None, "learned": self.learned is not None}
         (path / CONFIG_FILE).write_text(json.dumps(cfg), encoding="utf-8")
         if self.model is not None:
             self.model.save(path / self.backend)
+        if self.learned is not None:
+            self.learned.save(path / MODELS_FOLDER)
 
     def from_disk(self, path: str | Path, exclude: tuple = ()) -> RuleFinder:
         path = Path(path)
@@ -106,4 +154,19 @@ class RuleFinder:
         cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
         if cfg.get("trained") and (path / self.backend).exists():
             self.model = load_backend(self.backend, path / self.backend)
+        if cfg.get("learned"):
+            self.learned = RuleModels.load(path / MODELS_FOLDER)
+            if self.learned is not None:
+                put_in_force(self.learned.lexicons)
         return self
+
+
+def _fields(item: Item, modality: str, category: str, score: float | None) -> dict[str, Any]:
+    fields: dict[str, Any] = {"marker": item.marker, "modality": modality, "category": category}
+    if score is not None:
+        fields["score"] = round(score, 4)
+    if item.extra.get("subject"):
+        fields["subject"] = item.extra["subject"]
+    if item.parent is not None:
+        fields["parent"] = item.parent
+    return fields

@@ -14,7 +14,7 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
 #: cue lists that hold full regexes rather than words
-RAW_LISTS = ("not_rule", "soft_not_rule")
+RAW_LISTS = ("not_rule", "soft_not_rule", "sanction_clause")
 
 
 def _alternation(patterns: list[str]) -> str:

@@ -37,7 +37,9 @@ def sentence_end_pattern() -> re.Pattern[str]:
 
     Opening quotes may be doubled or written as two single quotes (``‘’Saya``).
     """
-    return re.compile(r"[.!?…]+[\"'”’)\]]*[ \t\u00a0]+(?=[\"“”'‘’(\[]*[A-Z0-9•\-])")
+    # matches start only at the first mark of a run and never give back what they took:
+    # a long run of marks or spaces is read once, not once per position
+    return re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+[ \t\u00a0]++(?=[\"“”'‘’(\[]*+[A-Z0-9•\-])")
 
 
 @lru_cache(maxsize=1)
@@ -92,10 +94,13 @@ def is_abbreviation(word: str, next_text: str = "") -> bool:
     return word[:-1] in month_abbreviations() and next_text[:1].isdigit()
 
 
-def is_marker_only(head: str) -> bool:
-    """True when ``head`` (a line up to a period) ends in a bare list marker (``1.``)
-    at the line's start or after ``;``/``:``."""
-    return bool(marker_only_pattern().search(head + " "))
+def is_marker_only(line: str, end: int, look_back: int = 64) -> bool:
+    """True when ``line[:end]`` (a line up to a period) ends in a bare list marker (``1.``)
+    at the line's start or after ``;``/``:``; only the last ``look_back`` characters are read."""
+    start = max(0, end - look_back)
+    # a NUL stands for the cut-off text before the window, so ``^`` means the line's start only
+    head = ("\0" if start else "") + line[start:end] + " "
+    return bool(marker_only_pattern().search(head))
 
 
 #: a dateline at the start of a paragraph: ``KOTA, site.id – ``, ``Kediri (ANTARA) - ``,

@@ -36,6 +36,8 @@ _LAST_WORD = re.compile(r"([^\W_]+)[,]?$")
 _FIRST_WORD = re.compile(r"^([^\s,;:]+)")
 #: a dateline is kept apart only when a real paragraph follows it
 _MIN_WORDS_AFTER_DATELINE = 8
+#: characters looked at before a sentence end (the word before it, a bare list marker)
+_LOOK_BACK = 64
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -48,7 +50,7 @@ def _continues(prev: str, line: str) -> bool:
     word = first.group(1)
     if word[0].islower() and "." not in word and "/" not in word:
         return True
-    last = _LAST_WORD.search(prev)
+    last = _LAST_WORD.search(prev, max(0, len(prev) - _LOOK_BACK))
     if last is None:
         return False
     tail = last.group(1)
@@ -65,15 +67,26 @@ def _dateline_ends(line: str) -> list[int]:
         match = DATELINE.match(line, pos)
         if match is None or not is_dateline(match.group("head")):
             break
-        if len(line[match.end() :].split()) < _MIN_WORDS_AFTER_DATELINE:
+        if len(line[match.end() : match.end() + 400].split()) < _MIN_WORDS_AFTER_DATELINE:
             break
         ends.append(match.end())
         pos = match.end()
     return ends
 
 
-def _touches(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in ranges)
+class _Ranges:
+    """Sorted, non-overlapping character ranges, asked about in text order (linear overall)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._next = 0
+
+    def touches(self, start: int, end: int) -> bool:
+        """True when a range overlaps ``[start, end)``; calls come with growing ``start``."""
+        ranges = self._ranges
+        while self._next < len(ranges) and ranges[self._next][1] <= start:
+            self._next += 1
+        return self._next < len(ranges) and ranges[self._next][0] < end
 
 
 def segment_starts(text: str, boilerplate: list[tuple[int, int]] | None = None) -> list[int]:
@@ -82,7 +95,7 @@ def segment_starts(text: str, boilerplate: list[tuple[int, int]] | None = None) 
     ``boilerplate`` (character ranges) stops a wrapped line from joining page
     furniture, and keeps furniture lines out of the dateline search.
     """
-    ranges = boilerplate or []
+    ranges = _Ranges(boilerplate or [])
     starts: set[int] = set()
     offset = 0
     prev = ""  # the previous line, stripped ("" after a blank line or furniture)
@@ -90,7 +103,7 @@ def segment_starts(text: str, boilerplate: list[tuple[int, int]] | None = None) 
     for line in text.split("\n"):
         lead = len(line) - len(line.lstrip(" \t\u00a0\r"))
         stripped = line.strip(" \t\u00a0\r")
-        furniture = bool(ranges) and _touches(ranges, offset, offset + len(line))
+        furniture = ranges.touches(offset, offset + len(line))
         if stripped and (furniture or not _continues(prev, stripped)):
             starts.add(offset + lead)
         if stripped and not dateline_seen and not furniture:
@@ -99,11 +112,12 @@ def segment_starts(text: str, boilerplate: list[tuple[int, int]] | None = None) 
                 dateline_seen = True
                 starts.update(offset + lead + e for e in ends)
         for match in sentence_end_pattern().finditer(line):
-            head = line[: match.start() + 1]
-            before = _WORD_BEFORE.search(head)
-            if before and is_abbreviation(before.group(1), line[match.end() :]):
+            end = match.start() + 1
+            # look back a bounded window only: the whole line would make long lines quadratic
+            before = _WORD_BEFORE.search(line, max(0, end - _LOOK_BACK), end)
+            if before and is_abbreviation(before.group(1), line[match.end() : match.end() + 1]):
                 continue
-            if is_marker_only(head):
+            if is_marker_only(line, end, _LOOK_BACK):
                 continue
             starts.add(offset + match.end())
         for match in inline_item_pattern().finditer(line):

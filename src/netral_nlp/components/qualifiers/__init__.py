@@ -1,0 +1,1 @@
+"""Qualifiers: quoted, reported, hypothetical, negated, planned and headline text."""

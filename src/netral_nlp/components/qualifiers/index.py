@@ -1,0 +1,47 @@
+"""Reading qualifiers back: which labels hold over a character range."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from .qualifiers import LABELS, Qualifier
+
+GROUP = "qualifiers"
+
+
+class QualifierIndex:
+    """The qualifier spans of one text, by label, for quick range queries."""
+
+    def __init__(self, qualifiers: list[Qualifier]):
+        self._by_label: dict[str, tuple[list[int], list[int]]] = {}
+        for label in LABELS:
+            spans = sorted((s, e) for s, e, lab in qualifiers if lab == label)
+            self._by_label[label] = ([s for s, _ in spans], [e for _, e in spans])
+
+    @classmethod
+    def of(cls, doc: Doc) -> QualifierIndex:
+        """The index of a Doc's ``qualifiers`` spans (empty when the component did not run)."""
+        return cls([(s.start_char, s.end_char, s.label_) for s in doc.spans.get(GROUP, ())])
+
+    def holds(self, label: str, start: int, end: int) -> bool:
+        """Whether a ``label`` span covers the range's start or half of it."""
+        starts, ends = self._by_label.get(label, ([], []))
+        i = bisect_right(starts, start)
+        need = max(1, (end - start) // 2)
+        for k in range(i - 1, -1, -1):
+            if ends[k] > start and (starts[k] <= start or min(ends[k], end) - max(starts[k], start) >= need):
+                return True
+            if ends[k] <= start and k < i - 8:  # spans are short: look back a few only
+                break
+        for k in range(i, len(starts)):
+            if starts[k] >= end:
+                break
+            if min(ends[k], end) - starts[k] >= need:
+                return True
+        return False
+
+    def labels(self, start: int, end: int) -> frozenset[str]:
+        """Every label that holds over ``start:end``."""
+        return frozenset(label for label in LABELS if self.holds(label, start, end))

@@ -1,0 +1,155 @@
+"""Where text is qualified: quoted, reported speech, hypothetical, negated, planned, a headline.
+
+Every extractor asks the same questions of its candidates (is this rule said in
+a quote, did this event happen or is it planned, is this date a deadline, is
+this name in a headline), so they are answered once, here, as spans with one
+label each. Extractors read them through :class:`QualifierIndex` and use them
+as features, never as hard gates.
+
+Scopes:
+
+- ``QUOTED``: text between a pair of quotation marks within one paragraph;
+- ``REPORTED``: a sentence attributed to a speaker (``..., kata Budi``,
+  ``Menurut Budi, ...``, ``Budi mengatakan ...``);
+- ``HYPOTHETICAL``: from a conditional or possibility cue (``jika``, ``bisa``)
+  to the end of its clause;
+- ``NEGATED``: a negation cue and the few words after it within its clause;
+- ``PLANNED``: from a plan cue (``akan``, ``dijadwalkan``) to the end of its
+  clause; ``DEADLINE`` likewise from a deadline cue (``paling lambat``);
+- ``HEADLINE``: a line standing alone that is short, mostly capitalised and
+  without end punctuation (the title, a crosshead, a stray related headline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
+
+from ...resources import read_json
+
+LABELS: tuple[str, ...] = ("QUOTED", "REPORTED", "HYPOTHETICAL", "NEGATED", "PLANNED", "DEADLINE", "HEADLINE")
+
+Qualifier = tuple[int, int, str]
+
+_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+_CLAUSE_END = re.compile(r"[,;:!?]|\.(?=\s|$)|\n|\s(?:tetapi|namun|sedangkan|sementara)\s")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TERMINAL = ".!?;:\"”"
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*·–])\s")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    return read_json("qualifiers/cues.json")
+
+
+def _words(names: Iterable[str]) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+@cache
+def cue_pattern(name: str) -> re.Pattern[str]:
+    """A cue list of ``cues.json`` as one whole-word, case-insensitive pattern."""
+    return re.compile(rf"(?<![\w-])(?:{_words(cues()[name])})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> re.Pattern[str]:
+    """``, kata Budi`` / ``ujarnya.`` / ``Budi mengatakan`` / ``Menurut Budi``."""
+    speech = _words(cues()["speech_verbs"])
+    reporting = _words(cues()["reporting_verbs"])
+    according = _words(cues()["according_to"])
+    return re.compile(
+        rf"[,”\"]\s*(?i:{speech})(?![\w-])"
+        rf"|(?<![\w-])(?i:{reporting})(?![\w-])"
+        rf"|(?:^|(?<=[\s\"“(]))(?i:{according})\s+\S",
+    )
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def quoted(text: str) -> list[Qualifier]:
+    """Spans between paired quotation marks, within a paragraph, of two words or more."""
+    out: list[Qualifier] = []
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        i, end = para.start(), para.end()
+        while i < end:
+            ch = text[i]
+            close = _PAIRS.get(ch)
+            # a straight single/double quote inside a word is an apostrophe, not a quote
+            if close is None or (ch == "\"" and i > 0 and text[i - 1].isalnum() and i + 1 < end and text[i + 1].isalnum()):
+                i += 1
+                continue
+            j = text.find(close, i + 1, end)
+            if j < 0:
+                i += 1
+                continue
+            if len(text[i + 1 : j].split()) >= 2:
+                out.append((i, j + 1, "QUOTED"))
+            i = j + 1
+    return out
+
+
+def reported(text: str, sentences: list[tuple[int, int]]) -> list[Qualifier]:
+    pattern = _attribution()
+    return [(s, e, "REPORTED") for s, e in sentences if pattern.search(text, s, e)]
+
+
+def _to_clause_end(text: str, sentences: list[tuple[int, int]], name: str, label: str) -> list[Qualifier]:
+    pattern = cue_pattern(name)
+    out: list[Qualifier] = []
+    for s, e in sentences:
+        for m in pattern.finditer(text, s, e):
+            out.append((m.start(), _clause_end(text, m.end(), e), label))
+    return out
+
+
+def negated(text: str, sentences: list[tuple[int, int]]) -> list[Qualifier]:
+    pattern = cue_pattern("negation")
+    width = int(cues()["negation_scope_words"])
+    out: list[Qualifier] = []
+    for s, e in sentences:
+        for m in pattern.finditer(text, s, e):
+            stop = _clause_end(text, m.end(), e)
+            words = list(re.finditer(r"\S+", text[m.end() : stop]))[:width]
+            out.append((m.start(), m.end() + words[-1].end() if words else m.end(), "NEGATED"))
+    return out
+
+
+def headlines(text: str) -> list[Qualifier]:
+    """Lines that read as headlines (short, mostly capitalised, no end punctuation)."""
+    limit = int(cues()["headline_max_words"])
+    small = frozenset(cues()["headline_small_words"])
+    out: list[Qualifier] = []
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if not line or line[-1] in _TERMINAL or _LIST_MARK.match(m.group()):
+            continue
+        words = [w for w in _WORD.findall(line) if w.lower() not in small]
+        if not (2 <= len(words) <= limit):
+            continue
+        if sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            lead = len(m.group()) - len(m.group().lstrip())
+            out.append((m.start() + lead, m.start() + lead + len(line), "HEADLINE"))
+    return out
+
+
+def find_qualifiers(text: str, sentences: list[tuple[int, int]]) -> list[Qualifier]:
+    """Every qualifier of ``text`` as (start, end, label), in text order."""
+    found = (
+        quoted(text)
+        + reported(text, sentences)
+        + _to_clause_end(text, sentences, "conditional", "HYPOTHETICAL")
+        + _to_clause_end(text, sentences, "possibility", "HYPOTHETICAL")
+        + negated(text, sentences)
+        + _to_clause_end(text, sentences, "plan", "PLANNED")
+        + _to_clause_end(text, sentences, "deadline", "DEADLINE")
+        + headlines(text)
+    )
+    return sorted((s, e, lab) for s, e, lab in found if s < e)
