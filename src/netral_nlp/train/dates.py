@@ -16,6 +16,7 @@ from typing import Any
 
 from ..components.dates.kind_model import default_lexicon, mention_features
 from ..components.dates.kinds import Sentences
+from ..components.qualifiers.index import QualifierIndex
 from ..learn import real_articles, register_part
 from ..learn.data import project_articles
 from ..linear_decision import LinearDecision
@@ -48,6 +49,7 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
                 text = doc_text(doc)
                 gold = record.get("dates") or []
                 sentences = Sentences(sentence_bounds(doc), len(text))
+                qualifiers = QualifierIndex.of(doc)
                 for start, end, fields in labelled(doc, "dates", "DATE"):
                     match = _overlapping(gold, start, end)
                     if match is None or not match.get("kind"):
@@ -55,7 +57,7 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
                     features.append(
                         mention_features(
                             text, start, end, fields.get("kind") or "other", fields.get("value"),
-                            sentences.around(start), lexicon,
+                            sentences.around(start), lexicon, qualifiers.labels(start, end),
                         )
                     )
                     labels.append(match["kind"])

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ...linear_decision import LinearDecision
 from ...spans import add_span, boilerplate_ranges, sentence_bounds
 from ...tokenizer import doc_text
+from ..qualifiers.index import QualifierIndex
 from .dateline import date_lines
 from .election import detect_elections, find_elections
 from .grammar import Mention, find_mentions
@@ -99,16 +100,23 @@ class KindDecider:
         self.lexicon_file = lexicon_file or default_lexicon_file()
         self.lexicon = default_lexicon() if lexicon_file is None else FeatureLexicon.from_file(lexicon_file)
 
-    def features(self, text: str, mentions: list[Mention], sentences: Sentences) -> list[str]:
+    def features(
+        self, text: str, mentions: list[Mention], sentences: Sentences, qualifiers: QualifierIndex | None = None
+    ) -> list[str]:
         return [
-            mention_features(text, m.start, m.end, m.kind or "other", m.value, sentences.around(m.start), self.lexicon)
+            mention_features(
+                text, m.start, m.end, m.kind or "other", m.value, sentences.around(m.start), self.lexicon,
+                qualifiers.labels(m.start, m.end) if qualifiers is not None else frozenset(),
+            )
             for m in mentions
         ]
 
-    def decide(self, text: str, mentions: list[Mention], sentences: Sentences) -> None:
+    def decide(
+        self, text: str, mentions: list[Mention], sentences: Sentences, qualifiers: QualifierIndex | None = None
+    ) -> None:
         """Replace a mention's cascade kind by the model's where the model is confident:
         on a few hundred training dates the cascade stays the better guess when it is not."""
-        probabilities = self.model.probabilities(self.features(text, mentions, sentences))
+        probabilities = self.model.probabilities(self.features(text, mentions, sentences, qualifiers))
         threshold = float(self.model.meta.get("override_above", 0.0))
         for mention, row in zip(mentions, probabilities, strict=True):
             best = int(row.argmax())
@@ -125,7 +133,7 @@ def annotate(doc: Doc, resolve: bool = True, elections: bool = True, kinds: Kind
     bounds = sentence_bounds(doc)
     result = analyse(text, ranges, bounds, found, resolve)
     if kinds is not None and result.mentions:
-        kinds.decide(text, result.mentions, Sentences(bounds, len(text)))
+        kinds.decide(text, result.mentions, Sentences(bounds, len(text)), QualifierIndex.of(doc))
     for mention in result.mentions:
         add_span(doc, "dates", mention.start, mention.end, LABEL, value=mention.value, kind=mention.kind)
     doc._.publication = result.publication

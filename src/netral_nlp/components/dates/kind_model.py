@@ -22,7 +22,9 @@ What a mention is described by:
 - shapes: a day name, parentheses, a colon or dash before/after (schedule
   lines in either order), a time after it, the line's length and list
   marker, its position in the page (first lines, last lines), the value's
-  precision (day, month, year, range).
+  precision (day, month, year, range);
+- ``__q_<label>``: the shared qualifiers over it (``netral_qualifiers``: a
+  planned or deadline clause, a quote, reported speech, a headline).
 """
 
 from __future__ import annotations
@@ -132,8 +134,10 @@ def mention_features(
     value: str | None,
     sentence: tuple[int, int] | None = None,
     lexicon: FeatureLexicon | None = None,
+    qualifiers: frozenset[str] = frozenset(),
 ) -> str:
-    """The feature string of the mention ``text[start:end]`` (see the module docstring)."""
+    """The feature string of the mention ``text[start:end]`` (see the module docstring);
+    ``qualifiers`` are the shared qualifier labels over it (PLANNED, DEADLINE, QUOTED, ...)."""
     lex = lexicon or default_lexicon()
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -190,4 +194,5 @@ def mention_features(
     if any(q in left for q in QUOTES):
         out.append("__quote_before")
     out.append(_value_shape(value))
+    out += [f"__q_{label.lower()}" for label in sorted(qualifiers)]
     return " ".join(out)

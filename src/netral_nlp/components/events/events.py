@@ -12,6 +12,7 @@ from ...linear_decision import LinearDecision
 from ...resources import read_json
 from ...spans import add_span, attrs_of, content_sentences, group
 from ...tokenizer import doc_text
+from ..qualifiers.index import QualifierIndex
 from . import arguments
 from .candidate_filter import CandidateFilter
 from .proposals import NONE, PROPOSERS, default_proposers_file, describe, find_proposals
@@ -61,13 +62,14 @@ def proposals(
     with their feature strings: what the learned decision and its training read."""
     items = _list_items(doc)
     found, by = find_proposals(text, content_sentences(doc) if sentences is None else sentences, file)
+    qualifiers = QualifierIndex.of(doc)
     candidates, features = [], []
     for cand, proposer in zip(found, by, strict=True):
         if any(lo <= cand.start < hi for lo, hi in items):
             continue
         cand.headline = _is_headline(text[cand.sent_start : cand.sent_end])
         candidates.append(cand)
-        features.append(describe(text, cand, proposer))
+        features.append(describe(text, cand, proposer, qualifiers.labels(cand.start, cand.end)))
     return candidates, features
 
 

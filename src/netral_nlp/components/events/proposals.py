@@ -5,7 +5,9 @@ word family of ``proposers.json`` proposes a candidate of its type, one per
 sentence and type. Each candidate is described by a feature string: its
 proposed type, its trigger words, the words around it in its sentence, and
 pseudo-words for the cues the hand-written path filters on (hypothetical,
-negated, generic, headline, quoted, a group addressed, a count after it, ...).
+negated, generic, headline, quoted, a group addressed, a count after it, ...)
+and the labels of the shared qualifier component (``netral_qualifiers``:
+quoted, reported, hypothetical, negated, planned, deadline, headline).
 The classifier (``netral train events``) reads that string and decides the
 type or ``none``. Regexes over the sentence only: no spaCy call per candidate.
 """
@@ -96,8 +98,9 @@ def _sentence_flags(sentence: str) -> tuple[tuple[str, bool], ...]:
     )
 
 
-def describe(text: str, cand: Candidate, proposer: Proposer) -> str:
-    """The feature string of one candidate (see the module docstring)."""
+def describe(text: str, cand: Candidate, proposer: Proposer, qualifiers: frozenset[str] = frozenset()) -> str:
+    """The feature string of one candidate (see the module docstring); ``qualifiers`` are
+    the labels of the shared qualifier component over its trigger (QUOTED, PLANNED, ...)."""
     sentence = text[cand.sent_start : cand.sent_end]
     start, end = cand.start - cand.sent_start, cand.end - cand.sent_start
     before, after = sentence[:start], sentence[end:]
@@ -126,6 +129,8 @@ def describe(text: str, cand: Candidate, proposer: Proposer) -> str:
     }
     out += [f"__{name}" for name, on in flags.items() if on]
     out += [f"__{cand.type}_{name}" for name, on in flags.items() if on]
+    out += [f"__q_{label.lower()}" for label in sorted(qualifiers)]
+    out += [f"__{cand.type}_q_{label.lower()}" for label in sorted(qualifiers)]
     return " ".join(out)
 
 
