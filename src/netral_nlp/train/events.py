@@ -1,9 +1,16 @@
-"""``netral train events``: fit the event candidate filter on annotated articles.
+"""Training the event parts: the learned decision (``netral train events``) and the
+older candidate filter of the hand-written path.
 
-The trigger lexicon proposes candidates on every gold text; a candidate is a
-positive example when gold has an event of the same type whose trigger lies in
-the candidate's sentence. The fitted model goes into the pipeline's
-``netral_events`` component through ``pipeline.update_pipeline``.
+The decision (bottom of this module, registered as the learned part ``events``):
+the widened lexicon (``proposers.json`` + ``triggers.json``) proposes candidates
+on every gold text; each is labelled with the type of a gold event whose trigger
+overlaps it (else of the proposed type in its sentence), else ``none``; a
+linear model over the candidates' feature strings learns type-or-none.
+
+The filter (:func:`train_events`): trigger-lexicon candidates are kept or
+dropped by a binary model; a candidate is positive when gold has an event of
+the same type whose trigger lies in its sentence. It only acts when no
+decision is installed.
 """
 
 from __future__ import annotations

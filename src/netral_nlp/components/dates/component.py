@@ -148,8 +148,10 @@ def extract_dates(text: str) -> list[dict]:
     """Date mentions of a plain text, without a spaCy pipeline.
 
     Boilerplate and segments come from the same text-level functions the
-    components use, so the values and kinds equal the pipeline's (elections are
-    found without REGION spans). For jobs that only need dates.
+    components use, so the values equal the pipeline's (elections are found
+    without REGION spans). Kinds are the cascade's: the learned kind decision
+    lives in the pipeline's ``netral_dates`` and needs its qualifiers. For jobs
+    that only need dates.
     """
     from ..boilerplate.boilerplate import find_boilerplate
     from ..segmenter.segmenter import segment_starts
