@@ -188,3 +188,25 @@ def test_headline_mention_is_dropped_when_the_body_reports_the_type():
     other = Candidate("sanction", 5, 15, 0, 40, "sanction", headline=True, fields={"date": None})
     assert [(c.type, c.start) for c in merge([head, other, body])] == [
         ("sanction", 5), ("violation_report", 60)]
+
+
+def test_region_is_the_acting_body_area_before_the_dateline(blank_nlp):
+    text = ("TANJUNGPINANG – Bawaslu Provinsi Kepulauan Riau mengingatkan seluruh ASN agar menjaga "
+            "netralitas dalam Pilkada.")
+    regions = [("TANJUNGPINANG", "Kota Tanjung Pinang", "city", "21.72"),
+               ("Kepulauan Riau", "Kepulauan Riau", "province", "21")]
+    (event,) = run(blank_nlp, text, regions=regions)
+    assert event["region"] == "Kepulauan Riau"
+    plain = "TANJUNGPINANG – Ketua panitia mengingatkan seluruh ASN agar menjaga netralitas dalam Pilkada."
+    (event,) = run(blank_nlp, plain, regions=regions[:1])
+    assert event["region"] == "Kota Tanjung Pinang"
+
+
+def test_a_national_body_with_no_venue_has_no_region_a_local_one_has_the_dateline(blank_nlp):
+    regions = [("JAKARTA", "DKI Jakarta", "province", "31")]
+    national = "JAKARTA – Kemendagri mengingatkan seluruh ASN agar menjaga netralitas dalam Pilkada."
+    local = "JAKARTA – Wali kota mengingatkan seluruh ASN agar menjaga netralitas dalam Pilkada."
+    (event,) = run(blank_nlp, national, regions=regions)
+    assert event["region"] is None
+    (event,) = run(blank_nlp, local, regions=regions)
+    assert event["region"] == "DKI Jakarta"

@@ -1,4 +1,4 @@
-"""``netral train ner|rules|events``: each command delegates to netral_nlp.train.<part>.
+"""``netral train ner|rules|dates|events``: each command delegates to netral_nlp.train.<part>.
 
 Conventions every trainer follows (one ``@app.command`` per part, the work in
 ``netral_nlp/train/<part>.py``):
@@ -80,14 +80,25 @@ def train_ner_command(
 
 @app.command("events")
 def train_events_command(
-    data: list[Path] = typer.Option(None, "--data", help="annotated JSONL files or folders (default: annotations/)"),
+    data: list[Path] = typer.Option(None, "--data", help="gold JSONL files or folders (default: ../shared/data seeds+dev+train when present, plus annotations/articles.jsonl)"),
     out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
     source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
-    dev: list[Path] = typer.Option(None, "--dev", help="gold JSONL to report figures on after training (never fitted on)"),
     seed: int = typer.Option(0, "--seed", help="random seed"),
 ) -> None:
-    """Train the event candidate filter and install it in the pipeline."""
-    from ..train.events import train_events
+    """Train the event decision (type or none over the widened trigger lexicon) and install it."""
+    from ..train.events import run
 
-    figures = train_events(data=data, source=source, out=out, dev=dev, seed=seed)
-    typer.echo(json.dumps(figures, indent=2, ensure_ascii=False, default=str))
+    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
+
+
+@app.command("dates")
+def train_dates_command(
+    data: list[Path] = typer.Option(None, "--data", help="gold JSONL files or folders (default: ../shared/data seeds+dev+train when present, plus annotations/articles.jsonl)"),
+    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
+    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    seed: int = typer.Option(0, "--seed", help="random seed"),
+) -> None:
+    """Train the date-kind decision and install it in the pipeline."""
+    from ..train.dates import run
+
+    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))

@@ -1,9 +1,16 @@
-"""``netral train events``: fit the event candidate filter on annotated articles.
+"""Training the event parts: the learned decision (``netral train events``) and the
+older candidate filter of the hand-written path.
 
-The trigger lexicon proposes candidates on every gold text; a candidate is a
-positive example when gold has an event of the same type whose trigger lies in
-the candidate's sentence. The fitted model goes into the pipeline's
-``netral_events`` component through ``pipeline.update_pipeline``.
+The decision (bottom of this module, registered as the learned part ``events``):
+the widened lexicon (``proposers.json`` + ``triggers.json``) proposes candidates
+on every gold text; each is labelled with the type of a gold event whose trigger
+overlaps it (else of the proposed type in its sentence), else ``none``; a
+linear model over the candidates' feature strings learns type-or-none.
+
+The filter (:func:`train_events`): trigger-lexicon candidates are kept or
+dropped by a binary model; a candidate is positive when gold has an event of
+the same type whose trigger lies in its sentence. It only acts when no
+decision is installed.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..components.events.candidate_filter import build_model, candidate_text
+from ..learn import register_part
 from ..pipeline import load, update_pipeline
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -110,3 +118,75 @@ def train_events(
         report = evaluate_pipeline(load(saved), [r for p in dev for r in read_records(p)])
         figures["dev"] = report.headline()
     return figures
+
+
+# --- the learned type-or-none decision over the widened lexicon -------------------------
+
+COMPONENT = "netral_events"
+#: inverse regularisation of the decision (chosen by grouped CV, benchmarks/generalisation.py)
+DECISION_C = 16.0
+#: a proposal becomes an event when its likeliest type reaches this probability
+ACCEPT_ABOVE = 0.2
+
+
+def _label(record: dict, cand) -> str:
+    """The gold type of a proposal: an event whose trigger overlaps it, else an event of
+    the proposed type whose trigger lies in its sentence, else none."""
+    events = record.get("events") or []
+    for event in events:
+        trigger = event.get("trigger") or {}
+        if trigger.get("start", -1) < cand.end and cand.start < trigger.get("end", -1):
+            return event["type"]
+    for event in events:
+        start = (event.get("trigger") or {}).get("start", -1)
+        if event.get("type") == cand.type and cand.sent_start <= start < cand.sent_end:
+            return event["type"]
+    return "none"
+
+
+def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
+    """(feature strings, labels) of every proposal in every record."""
+    from ..components.events.events import proposals
+    from ..tokenizer import doc_text
+
+    features: list[str] = []
+    labels: list[str] = []
+    with nlp.select_pipes(disable=[COMPONENT]):
+        for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+            found, described = proposals(doc, doc_text(doc), nlp.get_pipe(COMPONENT).proposers_file)
+            features += described
+            labels += [_label(record, cand) for cand in found]
+    return features, labels
+
+
+def train_decision(nlp, records: list[dict], seed: int = 0):
+    from collections import Counter
+
+    from ..linear_decision import LinearDecision
+
+    features, labels = decision_examples(nlp, records)
+    meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())), "accept_above": ACCEPT_ABOVE}
+    return LinearDecision.train(features, labels, seed=seed, c=DECISION_C, meta=meta)
+
+
+@register_part("events", COMPONENT, order=40)
+def fit_events(nlp, records: list[dict], seed: int = 0) -> None:
+    """Refit the event decision inside ``nlp`` from gold records only."""
+    nlp.get_pipe(COMPONENT).set_decision(train_decision(nlp, records, seed))
+
+
+def run(data: list[Path] | None = None, source: Path | None = None, out: Path | None = None, seed: int = 0) -> dict:
+    """Train the decision on ``data`` (default: real + project articles), install, save."""
+    from ..learn import gold_records as read_gold
+    from .dates import default_records
+
+    records = read_gold(data) if data else default_records()
+    summary: dict = {"articles": len(records)}
+
+    def modify(pipeline) -> None:
+        decision = train_decision(pipeline, records, seed)
+        summary.update(examples=decision.meta["examples"], per_label=decision.meta["per_label"])
+        pipeline.get_pipe(COMPONENT).set_decision(decision)
+
+    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
+    return summary

@@ -15,21 +15,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...linear_decision import LinearDecision
 from ...spans import add_span, boilerplate_ranges, sentence_bounds
 from ...tokenizer import doc_text
+from ..qualifiers.index import QualifierIndex
 from .dateline import date_lines
 from .election import detect_elections, find_elections
 from .grammar import Mention, find_mentions
 from .intervals import Intervals
+from .kind_model import FeatureLexicon, default_lexicon, default_lexicon_file, mention_features
 from .kinds import Sentences, classify
 from .normalise import fill_ranges, finish
 from .relative import resolve_relative
 
 LABEL = "DATE"
+KIND_MODEL_DIR = "kinds"
+LEXICON_FILE = "kind_features.json"
 YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/])")
 
 
@@ -86,13 +92,48 @@ def analyse(
     return DateAnalysis(mentions, published, resolved, found_elections)
 
 
-def annotate(doc: Doc, resolve: bool = True, elections: bool = True) -> Doc:
+class KindDecider:
+    """The learned kind decision (``netral train dates``) with the lexicon it was trained with."""
+
+    def __init__(self, model: LinearDecision, lexicon_file: Path | None = None) -> None:
+        self.model = model
+        self.lexicon_file = lexicon_file or default_lexicon_file()
+        self.lexicon = default_lexicon() if lexicon_file is None else FeatureLexicon.from_file(lexicon_file)
+
+    def features(
+        self, text: str, mentions: list[Mention], sentences: Sentences, qualifiers: QualifierIndex | None = None
+    ) -> list[str]:
+        return [
+            mention_features(
+                text, m.start, m.end, m.kind or "other", m.value, sentences.around(m.start), self.lexicon,
+                qualifiers.labels(m.start, m.end) if qualifiers is not None else frozenset(),
+            )
+            for m in mentions
+        ]
+
+    def decide(
+        self, text: str, mentions: list[Mention], sentences: Sentences, qualifiers: QualifierIndex | None = None
+    ) -> None:
+        """Replace a mention's cascade kind by the model's where the model is confident:
+        on a few hundred training dates the cascade stays the better guess when it is not."""
+        probabilities = self.model.probabilities(self.features(text, mentions, sentences, qualifiers))
+        threshold = float(self.model.meta.get("override_above", 0.0))
+        for mention, row in zip(mentions, probabilities, strict=True):
+            best = int(row.argmax())
+            if row[best] >= threshold or mention.kind not in self.model.classes:
+                mention.kind = self.model.classes[best]
+
+
+def annotate(doc: Doc, resolve: bool = True, elections: bool = True, kinds: KindDecider | None = None) -> Doc:
     """Find, normalise and classify the dates of ``doc`` (the component's work)."""
     text = doc_text(doc)  # doc.text is rebuilt from tokens on every access
     doc.spans["dates"] = []
     ranges = boilerplate_ranges(doc)
     found = detect_elections(doc, Intervals(ranges), text) if elections else []
-    result = analyse(text, ranges, sentence_bounds(doc), found, resolve)
+    bounds = sentence_bounds(doc)
+    result = analyse(text, ranges, bounds, found, resolve)
+    if kinds is not None and result.mentions:
+        kinds.decide(text, result.mentions, Sentences(bounds, len(text)), QualifierIndex.of(doc))
     for mention in result.mentions:
         add_span(doc, "dates", mention.start, mention.end, LABEL, value=mention.value, kind=mention.kind)
     doc._.publication = result.publication
@@ -107,8 +148,10 @@ def extract_dates(text: str) -> list[dict]:
     """Date mentions of a plain text, without a spaCy pipeline.
 
     Boilerplate and segments come from the same text-level functions the
-    components use, so the values and kinds equal the pipeline's (elections are
-    found without REGION spans). For jobs that only need dates.
+    components use, so the values equal the pipeline's (elections are found
+    without REGION spans). Kinds are the cascade's: the learned kind decision
+    lives in the pipeline's ``netral_dates`` and needs its qualifiers. For jobs
+    that only need dates.
     """
     from ..boilerplate.boilerplate import find_boilerplate
     from ..segmenter.segmenter import segment_starts
@@ -126,12 +169,38 @@ def extract_dates(text: str) -> list[dict]:
 
 
 class DatesComponent:
-    """spaCy pipe wrapper around :func:`annotate`; never raises on odd input."""
+    """spaCy pipe wrapper around :func:`annotate`; never raises on odd input.
+
+    With a trained kind model (``netral train dates``, saved in the component's
+    folder with its lexicon) the model decides each kind; without one the
+    cascade's answer stays.
+    """
 
     def __init__(self, nlp: Language, name: str, resolve: bool = True, elections: bool = True) -> None:
         self.name = name
         self.resolve = resolve
         self.elections = elections
+        self.kinds: KindDecider | None = None
+        self.use_model = True
 
     def __call__(self, doc: Doc) -> Doc:
-        return annotate(doc, resolve=self.resolve, elections=self.elections)
+        kinds = self.kinds if self.use_model else None
+        return annotate(doc, resolve=self.resolve, elections=self.elections, kinds=kinds)
+
+    def set_kind_model(self, model: LinearDecision | None) -> None:
+        """Install a kind model trained with the shipped lexicon (None: the cascade alone)."""
+        self.kinds = KindDecider(model) if model is not None else None
+
+    def to_disk(self, path, exclude=()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.kinds is not None:
+            self.kinds.model.save(folder / KIND_MODEL_DIR, {LEXICON_FILE: self.kinds.lexicon_file})
+
+    def from_disk(self, path, exclude=()) -> DatesComponent:
+        """Read the kind model and the lexicon saved with it (none saved: the cascade)."""
+        folder = Path(path) / KIND_MODEL_DIR
+        model = LinearDecision.load(folder)
+        lexicon_file = folder / LEXICON_FILE
+        self.kinds = None if model is None else KindDecider(model, lexicon_file if lexicon_file.exists() else None)
+        return self

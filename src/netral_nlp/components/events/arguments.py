@@ -19,6 +19,8 @@ EVENT_KINDS = ("event_date", "publication", "other")
 #: types whose date is taken from the article's event date when their sentence has none
 DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
 REGION_PREFERENCE = ("city", "regency")
+#: characters before a trigger where a national acting body is looked for
+NATIONAL_REACH = 150
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,9 @@ def article_region(layers: Layers) -> str | None:
 def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str | None:
     """The venue: a city/regency named after the trigger in its sentence, or any region
     introduced by ``di`` there (not one naming an office: ``Kantor Gubernur Bali``);
-    else the article's region."""
+    else the area of the acting body (:func:`acting_body_region`); else none when a
+    national body acts (``Kemendagri``, ``KASN``); else the article's region (its
+    dateline first)."""
     text = layers.text
     for start, _, fields in layers.regions:
         if not cand.end <= start < cand.sent_end:
@@ -145,7 +149,25 @@ def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str |
         named_office = cues()["institution_before"].search(text[max(0, start - 25) : start])
         if not named_office and cues()["venue"].search(text[max(cand.end, start - 60) : start]):
             return fields.get("canonical") or fallback
+    acting = acting_body_region(layers, cand)
+    if acting:
+        return acting
+    if cues()["national_body"].search(text[max(cand.sent_start, cand.start - NATIONAL_REACH) : cand.start]):
+        return None  # 'Kemendagri mengirimkan surat edaran': a national body, no venue named
     return fallback
+
+
+def acting_body_region(layers: Layers, cand: Candidate) -> str | None:
+    """The area of the body or office acting before the trigger in its sentence
+    (``Bawaslu Kota Ternate`` -> Kota Ternate, ``Pj Gubernur Kalbar`` -> Kalimantan
+    Barat): the region nearest the trigger that an institution word names."""
+    text = layers.text
+    for start, _, fields in reversed(layers.regions):
+        if not cand.sent_start <= start < cand.start:
+            continue
+        if cues()["acting_body"].search(text[max(cand.sent_start, start - 35) : start]):
+            return _local_canonical(fields) or fields.get("canonical")
+    return None
 
 
 def actors(layers: Layers, cand: Candidate) -> list[dict]:

@@ -3,15 +3,22 @@ mentions of one happening merged, then date/region/actor arguments attached."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ...linear_decision import LinearDecision
+from ...resources import read_json
 from ...spans import add_span, attrs_of, content_sentences, group
 from ...tokenizer import doc_text
+from ..qualifiers.index import QualifierIndex
 from . import arguments
 from .candidate_filter import CandidateFilter
-from .triggers import Candidate, cues, find_in_sentences, headline_max_words
+from .proposals import NONE, PROPOSERS, default_proposers_file, describe, find_proposals
+from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
+
+DECISION_DIR = "decision"
 
 
 def _is_headline(sentence: str) -> bool:
@@ -46,6 +53,54 @@ def find_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
         cand.headline = _is_headline(text[cand.sent_start : cand.sent_end])
         candidates.append(cand)
     return candidates, sentences
+
+
+def proposals(
+    doc: Doc, text: str, file: str | None = None, sentences: list[tuple[int, int]] | None = None
+) -> tuple[list[Candidate], list[str]]:
+    """Candidates of the widened lexicon in content sentences (rule list items left out),
+    with their feature strings: what the learned decision and its training read."""
+    items = _list_items(doc)
+    found, by = find_proposals(text, content_sentences(doc) if sentences is None else sentences, file)
+    qualifiers = QualifierIndex.of(doc)
+    candidates, features = [], []
+    for cand, proposer in zip(found, by, strict=True):
+        if any(lo <= cand.start < hi for lo, hi in items):
+            continue
+        cand.headline = _is_headline(text[cand.sent_start : cand.sent_end])
+        candidates.append(cand)
+        features.append(describe(text, cand, proposer, qualifiers.labels(cand.start, cand.end)))
+    return candidates, features
+
+
+@lru_cache(maxsize=1)
+def _merge_heads() -> dict[str, list[str]]:
+    return read_json("events/cues.json")["merge_heads"]
+
+
+def decide(decision: LinearDecision, text: str, candidates: list[Candidate], features: list[str]) -> list[Candidate]:
+    """The likeliest event type of each candidate, kept when its probability reaches the
+    model's ``accept_above`` (events are rare among proposals, so a type below one half
+    is often right); one candidate per sentence and type (the likeliest), keyed for
+    merging by its trigger's head noun."""
+    if not candidates:
+        return []
+    probabilities = decision.probabilities(features)
+    heads = _merge_heads()
+    accept = float(decision.meta.get("accept_above", 0.5))
+    typed = [i for i, name in enumerate(decision.classes) if name != NONE]
+    best: dict[tuple[int, str], tuple[float, Candidate]] = {}
+    for cand, row in zip(candidates, probabilities, strict=True):
+        top = max(typed, key=lambda i: row[i])
+        if row[top] < accept:
+            continue
+        label = decision.classes[top]
+        cand.type = label
+        cand.key = _merge_key(label, text[cand.start : cand.end].lower(), heads)
+        slot = (cand.sent_start, label)
+        if slot not in best or row[top] > best[slot][0]:
+            best[slot] = (float(row[top]), cand)
+    return sorted((c for _, c in best.values()), key=lambda c: (c.sent_start, c.start))
 
 
 def _neighbours(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple[int, int]]:
@@ -101,6 +156,9 @@ class EventExtractor:
         self.threshold = threshold
         self.use_filter = use_filter
         self.filter: CandidateFilter | None = None
+        #: the learned type-or-none decision over the widened lexicon (``netral train events``)
+        self.decision: LinearDecision | None = None
+        self.proposers_file: str | None = None
 
     def candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
         """Lexicon candidates (unfiltered) and the sentence ranges: training reads these."""
@@ -109,9 +167,14 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["events"] = []
         text = doc_text(doc)
-        candidates, sentences = find_candidates(doc, text)
-        if self.filter is not None and self.use_filter:
-            candidates = self.filter.keep(text, candidates)
+        if self.decision is not None and self.use_filter:
+            sentences = content_sentences(doc)
+            found, features = proposals(doc, text, self.proposers_file, sentences)
+            candidates = decide(self.decision, text, found, features)
+        else:
+            candidates, sentences = find_candidates(doc, text)
+            if self.filter is not None and self.use_filter:
+                candidates = self.filter.keep(text, candidates)
         if not candidates:
             return doc
         layers = arguments.Layers.of(doc)
@@ -133,12 +196,24 @@ class EventExtractor:
         """Install a fitted candidate model (from ``netral train events``)."""
         self.filter = CandidateFilter(model, self.threshold)
 
+    def set_decision(self, decision: LinearDecision | None) -> None:
+        """Install a decision trained with the shipped proposer lexicon (None: the hand path)."""
+        self.decision = decision
+        self.proposers_file = None
+
     def to_disk(self, path, exclude=()) -> None:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         if self.filter is not None:
             self.filter.save(folder)
+        if self.decision is not None:
+            source = Path(self.proposers_file) if self.proposers_file else default_proposers_file()
+            self.decision.save(folder / DECISION_DIR, {PROPOSERS: source})
 
     def from_disk(self, path, exclude=()) -> EventExtractor:
+        """Read the filter and the decision with the proposer lexicon saved beside it."""
         self.filter = CandidateFilter.load(Path(path), self.threshold)
+        folder = Path(path) / DECISION_DIR
+        self.decision = LinearDecision.load(folder)
+        self.proposers_file = str(folder / PROPOSERS) if (folder / PROPOSERS).exists() else None
         return self

@@ -1,0 +1,111 @@
+"""``netral train dates``: fit the date-kind decision on annotated articles.
+
+Every gold record's text goes through the pipeline up to ``netral_dates``
+with the learned decision switched off, so each found mention carries the
+cascade's kind; a mention overlapping a gold date is an example labelled
+with that date's kind (mentions gold does not have teach nothing about
+kinds and are left out). Trained on the real articles of ../shared/data
+(seeds, dev, train) when present, plus the project's annotated corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..components.dates.kind_model import default_lexicon, mention_features
+from ..components.dates.kinds import Sentences
+from ..components.qualifiers.index import QualifierIndex
+from ..learn import real_articles, register_part
+from ..learn.data import project_articles
+from ..linear_decision import LinearDecision
+from ..spans import labelled, sentence_bounds
+from ..tokenizer import doc_text
+
+COMPONENT = "netral_dates"
+#: inverse regularisation of the kind model, and the probability above which it overrides
+#: the cascade (both chosen by grouped CV over the real articles, benchmarks/generalisation.py)
+C = 30.0
+OVERRIDE_ABOVE = 0.5
+
+
+def _overlapping(gold: list[dict], start: int, end: int) -> dict | None:
+    return next((g for g in gold if g["start"] < end and start < g["end"]), None)
+
+
+def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """(feature strings, gold kinds) of every found mention that gold also marks."""
+    component = nlp.get_pipe(COMPONENT)
+    later = nlp.pipe_names[nlp.pipe_names.index(COMPONENT) + 1 :]
+    was = component.use_model
+    component.use_model = False
+    features: list[str] = []
+    labels: list[str] = []
+    lexicon = default_lexicon()
+    try:
+        with nlp.select_pipes(disable=later):
+            for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+                text = doc_text(doc)
+                gold = record.get("dates") or []
+                sentences = Sentences(sentence_bounds(doc), len(text))
+                qualifiers = QualifierIndex.of(doc)
+                for start, end, fields in labelled(doc, "dates", "DATE"):
+                    match = _overlapping(gold, start, end)
+                    if match is None or not match.get("kind"):
+                        continue
+                    features.append(
+                        mention_features(
+                            text, start, end, fields.get("kind") or "other", fields.get("value"),
+                            sentences.around(start), lexicon, qualifiers.labels(start, end),
+                        )
+                    )
+                    labels.append(match["kind"])
+    finally:
+        component.use_model = was
+    return features, labels
+
+
+def train_model(nlp, records: list[dict[str, Any]], seed: int = 0) -> LinearDecision:
+    features, labels = examples(nlp, records)
+    if not features:
+        raise ValueError("no gold date mentions to learn kinds from")
+    meta = {
+        "articles": len(records),
+        "per_kind": dict(sorted(Counter(labels).items())),
+        "override_above": OVERRIDE_ABOVE,
+    }
+    return LinearDecision.train(features, labels, seed=seed, c=C, meta=meta)
+
+
+@register_part("dates", COMPONENT, order=20)
+def fit_dates(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
+    """Refit the kind decision inside ``nlp`` from gold records only."""
+    nlp.get_pipe(COMPONENT).set_kind_model(train_model(nlp, records, seed))
+
+
+def default_records() -> list[dict[str, Any]]:
+    """The real annotated articles (when ../shared/data is there) and the project corpus."""
+    return real_articles() + project_articles()
+
+
+def run(
+    data: list[str | Path] | None = None, source: str | Path | None = None, out: str | Path | None = None,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
+    from ..learn import gold_records
+    from ..pipeline import update_pipeline
+
+    records = gold_records(data) if data else default_records()
+    summary: dict[str, Any] = {"articles": len(records)}
+
+    def modify(nlp) -> None:
+        model = train_model(nlp, records, seed)
+        summary["examples"] = model.meta["examples"]
+        summary["per_kind"] = model.meta["per_kind"]
+        nlp.get_pipe(COMPONENT).set_kind_model(model)
+
+    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
+    return summary
+

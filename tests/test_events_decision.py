@@ -1,0 +1,151 @@
+"""The learned event decision: the widened lexicon proposes the issue's phrasings, its
+features tell possibilities from happenings, a tiny model trained on invented records
+decides contrasting pairs, training is deterministic and the model round-trips.
+
+Every text here is invented; nothing reads ../shared.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from netral_nlp.components.events.events import proposals
+from netral_nlp.pipeline import build_pipeline, load
+from netral_nlp.tokenizer import doc_text
+from netral_nlp.train.events import fit_events, train_decision
+
+SMALL = ("netral_boilerplate", "netral_segmenter", "netral_dates", "netral_events")
+
+
+@pytest.fixture(scope="module")
+def small_nlp():
+    return build_pipeline(components=SMALL)
+
+
+def proposed(nlp, text: str) -> dict[str, str]:
+    """Proposed type -> feature string of each proposal in ``text``."""
+    with nlp.select_pipes(disable=["netral_events"]):
+        doc = nlp(text)
+    found, features = proposals(doc, doc_text(doc))
+    return {c.type: f for c, f in zip(found, features, strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Bupati berpesan kepada seluruh ASN agar menjaga netralitas.", "directive"),
+        ("Sekda mewanti-wanti para camat soal netralitas.", "directive"),
+        ("Bawaslu mencatat 182 pelanggaran selama kampanye.", "violation_report"),
+        ("Kami temukan ada 12 kasus di lapangan.", "violation_report"),
+        ("Panwascam mengawasi secara ketat kegiatan kepala desa.", "supervision"),
+        ("Tim melakukan monitoring dan evaluasi di setiap kecamatan.", "supervision"),
+        ("Kepala dinas itu ditegur Kemendagri karena unggahannya.", "sanction"),
+        ("Camat mendapatkan rekomendasi KASN agar dijatuhi sanksi.", "sanction"),
+    ],
+)
+def test_widened_lexicon_proposes_the_issue_phrasings(small_nlp, text, event_type):
+    assert event_type in proposed(small_nlp, text)
+
+
+def test_possibility_vs_report_received_features(small_nlp):
+    possible = proposed(small_nlp, "Masyarakat bisa melapor ke Bawaslu bila menemukan ASN tidak netral.")
+    received = proposed(small_nlp, "Bawaslu menerima 417 laporan dugaan pelanggaran dari masyarakat.")
+    assert "__hypothetical" in possible["violation_report"].split()
+    assert "__hypothetical" not in received["violation_report"].split()
+    assert "__count" in received["violation_report"].split()
+
+
+def test_quoted_and_headline_flags(small_nlp):
+    quoted = proposed(small_nlp, 'Ia menambahkan, "kami mengingatkan seluruh ASN agar netral," katanya.')
+    plain = proposed(small_nlp, "Ia kemudian mengingatkan seluruh ASN agar netral dalam pemilu.")
+    assert "__quoted" in quoted["directive"].split()
+    assert "__quoted" not in plain["directive"].split()
+
+
+# --- a tiny decision trained on invented records ----------------------------------------
+
+DIRECTIVE = [
+    "Bupati Sleman mengingatkan seluruh ASN agar menjaga netralitas dalam pilkada.",
+    "Wali kota mengimbau para camat agar tidak berpihak dalam pemilu.",
+    "Sekda berpesan kepada seluruh pegawai untuk menjaga netralitas.",
+    "Gubernur meminta kepala desa bersikap netral selama pilkada.",
+]
+STATEMENT = [
+    "Menurut dia, netralitas memang selalu menjadi perhatian banyak pihak.",
+    "Netralitas adalah hal yang penting bagi demokrasi, katanya.",
+    "Pengamat menilai netralitas pegawai sering dibicarakan menjelang pemilu.",
+    "Diskusi soal netralitas ramai di media sosial pekan ini.",
+]
+REPORT = [
+    "Bawaslu Kota Solo menerima 12 laporan dugaan pelanggaran netralitas.",
+    "Panwaslu mencatat 30 pelanggaran selama masa kampanye.",
+    "Bawaslu Kabupaten Bantul menangani delapan kasus dugaan pelanggaran netralitas ASN.",
+    "Bawaslu menerima laporan warga soal kepala desa yang berkampanye.",
+]
+POSSIBLE = [
+    "Masyarakat bisa melapor ke Bawaslu bila melihat pelanggaran.",
+    "Warga dapat melaporkan dugaan pelanggaran melalui posko pengaduan.",
+    "Jika ada pelanggaran, masyarakat silakan melapor ke panwas.",
+    "Pelanggaran dapat dilaporkan kepada pengawas di setiap kecamatan.",
+]
+TRIGGERS = {"directive": ("mengingatkan", "mengimbau", "berpesan", "meminta"),
+            "violation_report": ("menerima 12 laporan", "mencatat", "menangani", "menerima laporan")}
+
+
+def _record(i: int, text: str, event_type: str | None, trigger: str | None) -> dict:
+    events = []
+    if event_type:
+        start = text.index(trigger)
+        events.append({"type": event_type, "trigger": {"start": start, "end": start + len(trigger), "text": trigger},
+                       "date": None, "region": None})
+    return {"id": f"e{i}", "text": text, "entities": [], "dates": [], "rules": [], "events": events}
+
+
+def training_records() -> list[dict]:
+    records = []
+    for i, text in enumerate(DIRECTIVE):
+        records.append(_record(len(records), text, "directive", TRIGGERS["directive"][i]))
+    for i, text in enumerate(REPORT):
+        records.append(_record(len(records), text, "violation_report", TRIGGERS["violation_report"][i]))
+    records += [_record(len(records) + i, text, None, None) for i, text in enumerate(STATEMENT + POSSIBLE)]
+    return records
+
+
+def event_types(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [span.label_ for span in doc.spans["events"]]
+
+
+@pytest.fixture(scope="module")
+def trained_nlp():
+    nlp = build_pipeline(components=SMALL)
+    fit_events(nlp, training_records(), seed=0)
+    return nlp
+
+
+def test_an_appeal_is_a_directive_a_general_statement_is_not(trained_nlp):
+    assert event_types(trained_nlp, "Bupati Klaten mengingatkan seluruh ASN agar netral dalam pilkada.") == ["directive"]
+    assert event_types(trained_nlp, "Menurut pengamat, netralitas selalu menjadi perhatian publik.") == []
+
+
+def test_a_report_received_is_an_event_a_possibility_is_not(trained_nlp):
+    assert event_types(trained_nlp, "Bawaslu Kota Batu menerima 5 laporan dugaan pelanggaran netralitas.") == ["violation_report"]
+    assert event_types(trained_nlp, "Masyarakat bisa melapor ke Bawaslu bila melihat ASN tidak netral.") == []
+
+
+def test_decision_training_is_deterministic(small_nlp):
+    first = train_decision(small_nlp, training_records(), seed=0)
+    second = train_decision(small_nlp, training_records(), seed=0)
+    assert first.spec == second.spec
+    assert all(np.array_equal(first.arrays[k], second.arrays[k]) for k in first.arrays)
+
+
+def test_stored_decision_round_trips_with_its_lexicon(tmp_path, trained_nlp):
+    trained_nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "netral_events" / "decision" / "proposers.json").exists()
+    loaded = load(tmp_path / "p")
+    component = loaded.get_pipe("netral_events")
+    assert component.decision is not None and component.proposers_file.endswith("proposers.json")
+    text = "Bupati Klaten mengingatkan seluruh ASN agar netral. Bawaslu menerima 5 laporan dugaan pelanggaran."
+    assert event_types(loaded, text) == event_types(trained_nlp, text) == ["directive", "violation_report"]
