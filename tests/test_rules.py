@@ -283,19 +283,3 @@ def test_the_subject_named_first_wins(text, expected):
     from netral_nlp.components.rules.subject import _first
 
     assert _first(text) == expected
-
-
-def test_sentence_prefilter_sees_cue_words_at_any_position():
-    from netral_nlp.anchors import WordStarts
-    from netral_nlp.components.rules.finder import _cue_word_within, _rule_cue_scanner
-
-    text = "Rapat digelar.ASN dilarang ikut kampanye. Cuaca cerah."
-    starts = WordStarts(text)
-    cues = _rule_cue_scanner().candidates(starts)
-    first, second = text.index("Rapat"), text.index("ASN")
-    third = text.index("Cuaca")
-    assert not _cue_word_within(cues, first, second, starts.folded)
-    assert _cue_word_within(cues, second, third, starts.folded)
-    # a stretch that opens inside a word still counts its own first word
-    glued = "xxdilarang ikut"
-    assert _cue_word_within(_rule_cue_scanner().candidates(WordStarts(glued)), 2, len(glued), WordStarts(glued).folded)

@@ -55,6 +55,24 @@ def _semicolon_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if len(text[a:b].split()) >= MIN_PIECE_WORDS]
 
 
+def _take_lists(text: str, lists, found: list[Item], taken: list[tuple[int, int]]) -> set[str]:
+    """Add every item of ``lists`` to ``found`` with the list's verdict and modality; mark
+    their extents as taken; return the lead-ins of the lists that state rules."""
+    leads: set[str] = set()
+    for items in lists:
+        taken.append((items[0].start, items[-1].end))
+        rule_list = is_rule_list(text, items)
+        _list_modality(text, items)
+        list_id = len(taken) - 1
+        for item in items:
+            item.list_id, item.extra["cascade"], item.extra["list_rule"] = list_id, rule_list, rule_list
+            item.extra["list_size"] = len(items)
+        if rule_list:
+            leads.add(items[0].lead_in)
+        found.extend(items)
+    return leads
+
+
 def find_candidates(doc: Doc) -> list[Item]:
     """Rule candidates of a Doc in text order, each with ``extra`` cascade fields:
     ``cascade`` (bool), ``modality``, ``subject``, ``list_rule`` for list items."""
@@ -62,29 +80,9 @@ def find_candidates(doc: Doc) -> list[Item]:
     skip = boilerplate_ranges(doc)
     found: list[Item] = []
     taken: list[tuple[int, int]] = []
-    list_id = 0
-    for items in find_marked_lists(text, skip):
-        taken.append((items[0].start, items[-1].end))
-        rule_list = is_rule_list(text, items)
-        _list_modality(text, items)
-        for item in items:
-            item.list_id, item.extra["cascade"], item.extra["list_rule"] = list_id, rule_list, rule_list
-            item.extra["list_size"] = len(items)
-        list_id += 1
-        found.extend(items)
+    _take_lists(text, find_marked_lists(text, skip), found, taken)
     sents = sentences(doc)
-    leads: set[str] = set()
-    for items in find_sequences(text, sents, taken):
-        taken.append((items[0].start, items[-1].end))
-        rule_list = is_rule_list(text, items)
-        _list_modality(text, items)
-        for item in items:
-            item.list_id, item.extra["cascade"], item.extra["list_rule"] = list_id, rule_list, rule_list
-            item.extra["list_size"] = len(items)
-        list_id += 1
-        if rule_list:
-            leads.add(items[0].lead_in)
-        found.extend(items)
+    leads = _take_lists(text, find_sequences(text, sents, taken), found, taken)
     for index, (start, end) in enumerate(sents):
         if any(start < b and a < end for a, b in taken) or end - start > MAX_CHARS * 2:
             continue
