@@ -131,7 +131,11 @@ def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]]
     rules = [e for e in examples if e.is_rule]
     if not rules:
         raise ValueError("no candidate matches a gold rule: nothing to learn rules from")
-    detector = LinearTextClassifier.train([e.text for e in examples], [e.is_rule for e in examples], seed, c=1.0)
+    # the detector reads every candidate of every article: single words keep it cheap and
+    # score as well as word pairs in grouped cross-validation (F1 0.810 against 0.809)
+    detector = LinearTextClassifier.train(
+        [e.text for e in examples], [e.is_rule for e in examples], seed, c=1.0, ngrams=(1, 1)
+    )
     with_modality = [e for e in rules if e.modality]
     modality = None  # one modality only: the cascade's answer stands
     if len({e.modality for e in with_modality}) > 1:

@@ -12,9 +12,12 @@ trained detector is installed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ...anchors import WordStartPattern, word_starts
 from ...spans import boilerplate_ranges
 from ...tokenizer import doc_text
 from .cues import any_rule_cue
@@ -24,7 +27,6 @@ from .items import Item
 from .modality import is_pledge, list_default, own_item_modality, prose_modality
 from .prose import MAX_CHARS, clauses, is_list_intro, is_prose_rule, rule_span, sentences
 from .sequences import find_sequences, is_announcement
-from .subject import find_subject
 
 _SEMICOLON = re.compile(r";\s+")
 MIN_PIECE_WORDS = 3
@@ -55,6 +57,21 @@ def _semicolon_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if len(text[a:b].split()) >= MIN_PIECE_WORDS]
 
 
+@lru_cache(maxsize=1)
+def _cue_scanner() -> WordStartPattern:
+    return WordStartPattern(any_rule_cue())
+
+
+def _cue_starts(text: str) -> list[int]:
+    """Where a modal or directive cue starts, once per article (anchored word starts)."""
+    return [m.start() for m in _cue_scanner().finditer(word_starts(text))]
+
+
+def _has_cue(cue_starts: list[int], start: int, end: int) -> bool:
+    i = bisect_left(cue_starts, start)
+    return i < len(cue_starts) and cue_starts[i] < end
+
+
 def _take_lists(text: str, lists, found: list[Item], taken: list[tuple[int, int]]) -> set[str]:
     """Add every item of ``lists`` to ``found`` with the list's verdict and modality; mark
     their extents as taken; return the lead-ins of the lists that state rules."""
@@ -75,7 +92,8 @@ def _take_lists(text: str, lists, found: list[Item], taken: list[tuple[int, int]
 
 def find_candidates(doc: Doc) -> list[Item]:
     """Rule candidates of a Doc in text order, each with ``extra`` cascade fields:
-    ``cascade`` (bool), ``modality``, ``subject``, ``list_rule`` for list items."""
+    ``cascade`` (bool), ``modality``, ``list_rule`` for list items (the subject is read
+    for the rules kept only: :func:`.subject.find_subject`)."""
     text = doc_text(doc)
     skip = boilerplate_ranges(doc)
     found: list[Item] = []
@@ -83,11 +101,12 @@ def find_candidates(doc: Doc) -> list[Item]:
     _take_lists(text, find_marked_lists(text, skip), found, taken)
     sents = sentences(doc)
     leads = _take_lists(text, find_sequences(text, sents, taken), found, taken)
+    cue_starts = _cue_starts(text)
     for index, (start, end) in enumerate(sents):
         if any(start < b and a < end for a, b in taken) or end - start > MAX_CHARS * 2:
             continue
         raw = text[start:end]
-        has_cue = bool(any_rule_cue().search(raw))
+        has_cue = _has_cue(cue_starts, start, end)
         intro = is_list_intro(raw) or raw.strip() in leads or is_announcement(raw)
         span = rule_span(text, start, end)
         pieces = clauses(text, *span) if has_cue else [span]
@@ -100,11 +119,9 @@ def find_candidates(doc: Doc) -> list[Item]:
                 "cascade": cascade, "modality": prose_modality(piece), "intro": intro,
                 "has_cue": has_cue}))
         for a, b in _semicolon_pieces(text, *span) if len(pieces) == 1 else []:
-            piece = text[a:b]
+            piece_cue = _has_cue(cue_starts, a, b)
             found.append(Item(a, b, None, "semicolon", value=index, extra={
-                "cascade": False, "modality": prose_modality(piece), "intro": False,
-                "has_cue": bool(any_rule_cue().search(piece))}))
-    for item in found:
-        item.extra["subject"] = find_subject(text[item.start : item.end], item.parent_text, item.lead_in)
+                "cascade": False, "modality": prose_modality(text[a:b]),
+                "intro": False, "has_cue": piece_cue}))
     found.sort(key=lambda i: (i.start, i.end))
     return found

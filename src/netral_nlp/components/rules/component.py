@@ -27,6 +27,7 @@ from .detector import RuleModels
 from .features import candidate_texts, category_text
 from .items import Item
 from .lexicons import put_in_force
+from .subject import find_subject
 
 CONFIG_FILE = "cfg.json"
 MODELS_FOLDER = "learned"
@@ -114,7 +115,7 @@ class RuleFinder:
             else:
                 categories = self.learned.category.predict([category_text(text, i) for i, _ in chosen])
             out.append([
-                (item, _fields(item, modality, category, score))
+                (item, _fields(item, text, modality, category, score))
                 for (item, score), modality, category in zip(chosen, modalities, categories, strict=True)
             ])
         return out
@@ -124,8 +125,8 @@ class RuleFinder:
         texts = [doc_text(doc)[i.start : i.end] for doc, items in kept for i in items]
         categories = iter(self.categorizer.predict(texts) if texts else [])
         return [
-            [(item, _fields(item, item.extra["modality"], next(categories), None)) for item in items]
-            for _, items in kept
+            [(item, _fields(item, doc_text(doc), item.extra["modality"], next(categories), None)) for item in items]
+            for doc, items in kept
         ]
 
     @staticmethod
@@ -161,12 +162,12 @@ class RuleFinder:
         return self
 
 
-def _fields(item: Item, modality: str, category: str, score: float | None) -> dict[str, Any]:
+def _fields(item: Item, text: str, modality: str, category: str, score: float | None) -> dict[str, Any]:
     fields: dict[str, Any] = {"marker": item.marker, "modality": modality, "category": category}
     if score is not None:
         fields["score"] = round(score, 4)
-    if item.extra.get("subject"):
-        fields["subject"] = item.extra["subject"]
+    if subject := find_subject(text[item.start : item.end], item.parent_text, item.lead_in):
+        fields["subject"] = subject
     if item.parent is not None:
         fields["parent"] = item.parent
     return fields

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from ...anchors import WordStartPattern, word_starts
 from ..qualifiers.index import QualifierIndex
 from .backends.keywords import cue_tokens
-from .cues import RAW_LISTS, addressed_directive, cue, directive_word
+from .cues import RAW_LISTS, addressed_directive, cue, directive_word, subject_cues
 from .items import Item
 
 #: cue lists of cues.json read as features of the candidate's own text
@@ -45,15 +45,30 @@ class CueIndex:
     def __init__(self, text: str) -> None:
         starts = word_starts(text)
         self._starts = {
-            name: [m.start() for m in _scanner(name).finditer(starts)]
+            name: [m.start() for m in (cue(name).finditer(text) if name in RAW_LISTS else _scanner(name).finditer(starts))]
             for name in (*TEXT_CUES, "directive")
-            if name not in RAW_LISTS
+        }
+        self._subjects = {
+            subject: [m.start() for m in scanner.finditer(starts)] for subject, scanner in _subject_scanners()
         }
 
+    def subjects(self, start: int, end: int) -> list[str]:
+        """The groups (ASN, kepala desa, TNI ...) named in ``start:end``."""
+        return [s for s, positions in self._subjects.items() if _within(positions, start, end)]
+
     def has(self, name: str, start: int, end: int) -> bool:
-        positions = self._starts[name]
-        i = bisect_left(positions, start)
-        return i < len(positions) and positions[i] < end
+        return _within(self._starts[name], start, end)
+
+
+def _within(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+@cache
+def _subject_scanners() -> list[tuple[str, WordStartPattern]]:
+    """Every subject pattern opens with a word boundary: tried at anchored word starts only."""
+    return [(subject, WordStartPattern(pattern)) for subject, pattern in subject_cues()]
 
 
 @lru_cache(maxsize=1024)
@@ -80,17 +95,13 @@ def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex, cues: CueInd
         out.append("__intro")
     if extra.get("has_cue"):
         out.append("__anycue")
-    out += [
-        f"__cue_{name}"
-        for name in TEXT_CUES
-        if (cue(name).search(span) if name in RAW_LISTS else cues.has(name, item.start, item.end))
-    ]
+    out += [f"__cue_{name}" for name in TEXT_CUES if cues.has(name, item.start, item.end)]
     if cues.has("directive", item.start, item.end):
         out.append("__cue_directive")
         if addressed_directive().search(span):
             out.append("__cue_addressed")
-    subject = extra.get("subject")
-    out.append(f"__subj_{subject.replace(' ', '_').lower()}" if subject else "__nosubj")
+    subjects = cues.subjects(item.start, item.end)
+    out += [f"__subj_{s.replace(' ', '_').lower()}" for s in subjects] or ["__nosubj"]
     out += [f"__q_{label}" for label in sorted(qualifiers.labels(item.start, item.end))]
     stripped = span.rstrip()
     if stripped.endswith("?"):
