@@ -117,7 +117,7 @@ def test_stored_kind_model_round_trips_with_its_lexicon(tmp_path):
     assert kinds(loaded, text) == kinds(nlp, text) == ["other", "event_date"]
     assert before.classes == after.classes
     features = [mention_features(text, 20, 43, "other", None)]
-    assert np.allclose(before.probabilities(features), after.probabilities(features))
+    assert np.allclose(before.proba(features), after.proba(features))
 
 
 def test_without_a_model_the_cascade_decides(tmp_path):

@@ -19,7 +19,7 @@ from ..components.dates.kinds import Sentences
 from ..components.qualifiers.index import QualifierIndex
 from ..learn import real_articles, register_part
 from ..learn.data import project_articles
-from ..linear_decision import LinearDecision
+from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 from ..spans import labelled, sentence_bounds
 from ..tokenizer import doc_text
 
@@ -66,7 +66,7 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
     return features, labels
 
 
-def train_model(nlp, records: list[dict[str, Any]], seed: int = 0) -> LinearDecision:
+def train_model(nlp, records: list[dict[str, Any]], seed: int = 0) -> LinearTextClassifier:
     features, labels = examples(nlp, records)
     if not features:
         raise ValueError("no gold date mentions to learn kinds from")
@@ -75,7 +75,7 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0) -> LinearDeci
         "per_kind": dict(sorted(Counter(labels).items())),
         "override_above": OVERRIDE_ABOVE,
     }
-    return LinearDecision.train(features, labels, seed=seed, c=C, meta=meta)
+    return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=C, balanced=False, **FEATURE_WORDS)
 
 
 @register_part("dates", COMPONENT, order=20)

@@ -162,11 +162,11 @@ def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
 def train_decision(nlp, records: list[dict], seed: int = 0):
     from collections import Counter
 
-    from ..linear_decision import LinearDecision
+    from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
     features, labels = decision_examples(nlp, records)
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())), "accept_above": ACCEPT_ABOVE}
-    return LinearDecision.train(features, labels, seed=seed, c=DECISION_C, meta=meta)
+    return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=DECISION_C, balanced=False, **FEATURE_WORDS)
 
 
 @register_part("events", COMPONENT, order=40)

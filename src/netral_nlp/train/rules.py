@@ -134,7 +134,7 @@ def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]]
     # the detector reads every candidate of every article: single words keep it cheap and
     # score as well as word pairs in grouped cross-validation (F1 0.810 against 0.809)
     detector = LinearTextClassifier.train(
-        [e.text for e in examples], [e.is_rule for e in examples], seed, c=1.0, ngrams=(1, 1)
+        [e.text for e in examples], [e.is_rule for e in examples], seed, c=1.0, ngram_range=(1, 1)
     )
     with_modality = [e for e in rules if e.modality]
     modality = None  # one modality only: the cascade's answer stands

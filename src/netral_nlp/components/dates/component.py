@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...linear_decision import LinearDecision
+from ...learn.linear import LinearTextClassifier
 from ...spans import add_span, boilerplate_ranges, sentence_bounds
 from ...tokenizer import doc_text
 from ..qualifiers.index import QualifierIndex
@@ -95,7 +95,7 @@ def analyse(
 class KindDecider:
     """The learned kind decision (``netral train dates``) with the lexicon it was trained with."""
 
-    def __init__(self, model: LinearDecision, lexicon_file: Path | None = None) -> None:
+    def __init__(self, model: LinearTextClassifier, lexicon_file: Path | None = None) -> None:
         self.model = model
         self.lexicon_file = lexicon_file or default_lexicon_file()
         self.lexicon = default_lexicon() if lexicon_file is None else FeatureLexicon.from_file(lexicon_file)
@@ -116,7 +116,7 @@ class KindDecider:
     ) -> None:
         """Replace a mention's cascade kind by the model's where the model is confident:
         on a few hundred training dates the cascade stays the better guess when it is not."""
-        probabilities = self.model.probabilities(self.features(text, mentions, sentences, qualifiers))
+        probabilities = self.model.proba(self.features(text, mentions, sentences, qualifiers))
         threshold = float(self.model.meta.get("override_above", 0.0))
         for mention, row in zip(mentions, probabilities, strict=True):
             best = int(row.argmax())
@@ -187,7 +187,7 @@ class DatesComponent:
         kinds = self.kinds if self.use_model else None
         return annotate(doc, resolve=self.resolve, elections=self.elections, kinds=kinds)
 
-    def set_kind_model(self, model: LinearDecision | None) -> None:
+    def set_kind_model(self, model: LinearTextClassifier | None) -> None:
         """Install a kind model trained with the shipped lexicon (None: the cascade alone)."""
         self.kinds = KindDecider(model) if model is not None else None
 
@@ -200,7 +200,7 @@ class DatesComponent:
     def from_disk(self, path, exclude=()) -> DatesComponent:
         """Read the kind model and the lexicon saved with it (none saved: the cascade)."""
         folder = Path(path) / KIND_MODEL_DIR
-        model = LinearDecision.load(folder)
+        model = LinearTextClassifier.load(folder)
         lexicon_file = folder / LEXICON_FILE
         self.kinds = None if model is None else KindDecider(model, lexicon_file if lexicon_file.exists() else None)
         return self

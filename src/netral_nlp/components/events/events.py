@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ...linear_decision import LinearDecision
+from ...learn.linear import LinearTextClassifier
 from ...resources import read_json
 from ...spans import add_span, attrs_of, content_sentences, group
 from ...tokenizer import doc_text
@@ -78,14 +78,14 @@ def _merge_heads() -> dict[str, list[str]]:
     return read_json("events/cues.json")["merge_heads"]
 
 
-def decide(decision: LinearDecision, text: str, candidates: list[Candidate], features: list[str]) -> list[Candidate]:
+def decide(decision: LinearTextClassifier, text: str, candidates: list[Candidate], features: list[str]) -> list[Candidate]:
     """The likeliest event type of each candidate, kept when its probability reaches the
     model's ``accept_above`` (events are rare among proposals, so a type below one half
     is often right); one candidate per sentence and type (the likeliest), keyed for
     merging by its trigger's head noun."""
     if not candidates:
         return []
-    probabilities = decision.probabilities(features)
+    probabilities = decision.proba(features)
     heads = _merge_heads()
     accept = float(decision.meta.get("accept_above", 0.5))
     typed = [i for i, name in enumerate(decision.classes) if name != NONE]
@@ -157,7 +157,7 @@ class EventExtractor:
         self.use_filter = use_filter
         self.filter: CandidateFilter | None = None
         #: the learned type-or-none decision over the widened lexicon (``netral train events``)
-        self.decision: LinearDecision | None = None
+        self.decision: LinearTextClassifier | None = None
         self.proposers_file: str | None = None
 
     def candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
@@ -196,7 +196,7 @@ class EventExtractor:
         """Install a fitted candidate model (from ``netral train events``)."""
         self.filter = CandidateFilter(model, self.threshold)
 
-    def set_decision(self, decision: LinearDecision | None) -> None:
+    def set_decision(self, decision: LinearTextClassifier | None) -> None:
         """Install a decision trained with the shipped proposer lexicon (None: the hand path)."""
         self.decision = decision
         self.proposers_file = None
@@ -214,6 +214,6 @@ class EventExtractor:
         """Read the filter and the decision with the proposer lexicon saved beside it."""
         self.filter = CandidateFilter.load(Path(path), self.threshold)
         folder = Path(path) / DECISION_DIR
-        self.decision = LinearDecision.load(folder)
+        self.decision = LinearTextClassifier.load(folder)
         self.proposers_file = str(folder / PROPOSERS) if (folder / PROPOSERS).exists() else None
         return self
