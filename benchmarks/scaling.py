@@ -17,7 +17,6 @@ is timed last. Each figure is the fastest of ``--passes`` runs on one core.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -26,12 +25,12 @@ import time
 from pathlib import Path
 
 import spacy
+from throughput import source_texts  # benchmarks/ is on sys.path when run as a script
 
 import netral_nlp
 from netral_nlp.batch.records import CHUNK_CHARS, DEFAULT_MAX_CHARS, process_batch
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
 README = ROOT / "benchmarks" / "README.md"
 SIZES = {"10 KB": 10_000, "100 KB": 100_000, "1 MB": 1_000_000}
 RULE_SENTENCES = (
@@ -67,14 +66,9 @@ NOTES = (
 
 
 def source_text() -> tuple[str, str]:
-    files = [SHARED / "dev.jsonl", SHARED / "seeds.jsonl"]
-    if not all(f.exists() for f in files):
-        files = sorted((ROOT / "corpora").glob("*.jsonl"))
-    texts = []
-    for path in files:
-        with path.open(encoding="utf-8") as handle:
-            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
-    return "\n\n".join(texts), ", ".join(str(f.relative_to(f.parents[1])) for f in files)
+    """The throughput benchmark's texts (dev + seeds, else corpora/) as one text."""
+    texts, label = source_texts()
+    return "\n\n".join(texts), label
 
 
 def fill(base: str, size: int, sep: str) -> str:

@@ -32,16 +32,22 @@ import typer
 
 app = typer.Typer(no_args_is_help=True)
 
+#: options every trainer of a learned part shares
+GOLD_DATA = typer.Option(None, "--data", help="gold JSONL files or folders (default: ../shared/data seeds+dev+train when present, plus annotations/articles.jsonl)")
+OUT = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)")
+SOURCE = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)")
+SEED = typer.Option(0, "--seed", help="random seed")
+
 
 @app.command("rules")
 def train_rules(
-    data: list[Path] = typer.Option(None, "--data", help="gold article JSONL files or folders; default ../shared/data/{seeds,dev,train}.jsonl (when there) + annotations/articles.jsonl"),
+    data: list[Path] = GOLD_DATA,
     backbone: Path = typer.Option(None, "--backbone", help="local Hugging Face checkpoint: fine-tune the transformers backend"),
     out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline for sklearn, models/netral_id_transformers for transformers)"),
-    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    source: Path = SOURCE,
     folds: int = typer.Option(5, "--folds", help="cross-validation folds (sklearn; 0 to skip)"),
     epochs: int = typer.Option(4, "--epochs", help="fine-tuning epochs (transformers)"),
-    seed: int = typer.Option(0, "--seed", help="random seed"),
+    seed: int = SEED,
 ) -> None:
     """Train the rule detector, modality and category models and install them in the pipeline."""
     from ..train.rules import run
@@ -61,10 +67,10 @@ def train_rules(
 def train_ner_command(
     data: Path = typer.Option(Path("../shared/data/ner"), "--data", help="folder with nergrit/{train,valid,test}.tsv (or the tsv files themselves); a missing folder is skipped"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", help="gold records (*.jsonl) added to the training data"),
-    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
-    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
+    out: Path = OUT,
+    source: Path = SOURCE,
     epochs: int = typer.Option(20, "--epochs", help="training epochs (best validation epoch is kept)"),
-    seed: int = typer.Option(0, "--seed", help="random seed"),
+    seed: int = SEED,
 ) -> None:
     """Train the statistical NER (PERSON/PLACE/ORG) and insert it before netral_regions."""
     from ..train.ner import install_ner, train_ner
@@ -80,10 +86,10 @@ def train_ner_command(
 
 @app.command("events")
 def train_events_command(
-    data: list[Path] = typer.Option(None, "--data", help="gold JSONL files or folders (default: ../shared/data seeds+dev+train when present, plus annotations/articles.jsonl)"),
-    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
-    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
-    seed: int = typer.Option(0, "--seed", help="random seed"),
+    data: list[Path] = GOLD_DATA,
+    out: Path = OUT,
+    source: Path = SOURCE,
+    seed: int = SEED,
 ) -> None:
     """Train the event decision (type or none over the widened trigger lexicon) and install it."""
     from ..train.events import run
@@ -93,10 +99,10 @@ def train_events_command(
 
 @app.command("dates")
 def train_dates_command(
-    data: list[Path] = typer.Option(None, "--data", help="gold JSONL files or folders (default: ../shared/data seeds+dev+train when present, plus annotations/articles.jsonl)"),
-    out: Path = typer.Option(None, "--out", help="pipeline folder to write (default: the shipped pipeline)"),
-    source: Path = typer.Option(None, "--source", help="pipeline to start from (default: the shipped one)"),
-    seed: int = typer.Option(0, "--seed", help="random seed"),
+    data: list[Path] = GOLD_DATA,
+    out: Path = OUT,
+    source: Path = SOURCE,
+    seed: int = SEED,
 ) -> None:
     """Train the date-kind decision and install it in the pipeline."""
     from ..train.dates import run

@@ -8,7 +8,7 @@ the part's state inside a loaded pipeline from gold records alone, so that
 articles and score the fifth it has never seen.
 """
 
-from .data import gold_records, real_articles, shared_data_dir
+from .data import gold_records, real_articles, shared_data_dir, training_articles
 from .folds import grouped_folds
 from .parts import LearnedPart, learned_parts, register_part
 
@@ -20,4 +20,5 @@ __all__ = [
     "real_articles",
     "register_part",
     "shared_data_dir",
+    "training_articles",
 ]

@@ -52,3 +52,9 @@ def real_articles(data_dir: str | Path | None = None, sets: Iterable[str] = REAL
 def project_articles() -> list[dict[str, Any]]:
     """The project's own annotated articles (``annotations/articles.jsonl``)."""
     return gold_records([PROJECT_ANNOTATIONS / "articles.jsonl"]) if PROJECT_ANNOTATIONS.exists() else []
+
+
+def training_articles() -> list[dict[str, Any]]:
+    """What every trainer fits on by default: the real articles (when ../shared/data is
+    there) and the project's own annotated articles."""
+    return real_articles() + project_articles()

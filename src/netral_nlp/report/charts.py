@@ -94,18 +94,23 @@ def rule_rows(tally: Tally) -> list[dict[str, Any]]:
     ]
 
 
-def rules_by_category(tally: Tally) -> alt.Chart:
+def _rules_by(rows: list[dict[str, Any]], field: str, title: str) -> alt.Chart:
+    """Rules counted by ``field``, bars split by modality."""
     return (
-        alt.Chart(_data(rule_rows(tally)), title="Rules by category and modality", width=WIDTH)
+        alt.Chart(_data(rows), title=title, width=WIDTH)
         .mark_bar()
         .encode(
-            y=alt.Y("category:N", sort="-x", title=None),
+            y=alt.Y(f"{field}:N", sort="-x", title=None),
             x=alt.X("sum(count):Q", title="rules"),
             color=alt.Color("modality:N", scale=alt.Scale(domain=["prohibition", "obligation"])),
             href="link:N",
-            tooltip=_tooltip("category:N", "modality:N"),
+            tooltip=_tooltip(f"{field}:N", "modality:N"),
         )
     )
+
+
+def rules_by_category(tally: Tally) -> alt.Chart:
+    return _rules_by(rule_rows(tally), "category", "Rules by category and modality")
 
 
 def subject_rows(tally: Tally) -> list[dict[str, Any]]:
@@ -115,17 +120,7 @@ def subject_rows(tally: Tally) -> list[dict[str, Any]]:
 
 
 def rules_by_subject(tally: Tally) -> alt.Chart:
-    return (
-        alt.Chart(_data(subject_rows(tally)), title="Whom the rules bind", width=WIDTH)
-        .mark_bar()
-        .encode(
-            y=alt.Y("subject:N", sort="-x", title=None),
-            x=alt.X("sum(count):Q", title="rules"),
-            color=alt.Color("modality:N", scale=alt.Scale(domain=["prohibition", "obligation"])),
-            href="link:N",
-            tooltip=_tooltip("subject:N", "modality:N"),
-        )
-    )
+    return _rules_by(subject_rows(tally), "subject", "Whom the rules bind")
 
 
 def _bounds(value: str) -> tuple[str, str] | None:

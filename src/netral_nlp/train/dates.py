@@ -17,8 +17,7 @@ from typing import Any
 from ..components.dates.kind_model import default_lexicon, mention_features
 from ..components.dates.kinds import Sentences
 from ..components.qualifiers.index import QualifierIndex
-from ..learn import real_articles, register_part
-from ..learn.data import project_articles
+from ..learn import register_part, training_articles
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 from ..spans import labelled, sentence_bounds
 from ..tokenizer import doc_text
@@ -84,11 +83,6 @@ def fit_dates(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
     nlp.get_pipe(COMPONENT).set_kind_model(train_model(nlp, records, seed))
 
 
-def default_records() -> list[dict[str, Any]]:
-    """The real annotated articles (when ../shared/data is there) and the project corpus."""
-    return real_articles() + project_articles()
-
-
 def run(
     data: list[str | Path] | None = None, source: str | Path | None = None, out: str | Path | None = None,
     seed: int = 0,
@@ -97,7 +91,7 @@ def run(
     from ..learn import gold_records
     from ..pipeline import update_pipeline
 
-    records = gold_records(data) if data else default_records()
+    records = gold_records(data) if data else training_articles()
     summary: dict[str, Any] = {"articles": len(records)}
 
     def modify(nlp) -> None:

@@ -178,9 +178,9 @@ def fit_events(nlp, records: list[dict], seed: int = 0) -> None:
 def run(data: list[Path] | None = None, source: Path | None = None, out: Path | None = None, seed: int = 0) -> dict:
     """Train the decision on ``data`` (default: real + project articles), install, save."""
     from ..learn import gold_records as read_gold
-    from .dates import default_records
+    from ..learn import training_articles
 
-    records = read_gold(data) if data else default_records()
+    records = read_gold(data) if data else training_articles()
     summary: dict = {"articles": len(records)}
 
     def modify(pipeline) -> None:

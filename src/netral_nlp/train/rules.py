@@ -69,16 +69,6 @@ def sentence_examples() -> list[dict[str, str]]:
     return read_examples([sentences]) if sentences.exists() else []
 
 
-def default_data() -> list[Path]:
-    """The real annotated articles (when ../shared/data is there) and annotations/articles.jsonl."""
-    from ..learn.data import REAL_SETS, shared_data_dir
-
-    shared = shared_data_dir()
-    real = [shared / f"{name}.jsonl" for name in REAL_SETS] if shared else []
-    own = ANNOTATIONS / "articles.jsonl"
-    return [p for p in real if p.exists()] + ([own] if own.exists() else [])
-
-
 @dataclass
 class CandidateExample:
     """One candidate of one article: its feature texts and what gold says of it."""
@@ -220,13 +210,12 @@ def run(
 
     ``sentences``: extra category examples (default: ``annotations/rule_sentences.jsonl``).
     """
-    from ..learn import gold_records
+    from ..learn import gold_records, training_articles
     from ..pipeline import load, update_pipeline
 
-    paths = [Path(p) for p in data] if data else default_data()
-    records = gold_records(paths)
+    records = gold_records(data) if data else training_articles()
     if not records:
-        raise ValueError(f"no annotated articles with rules in {[str(p) for p in paths]}")
+        raise ValueError(f"no annotated articles with rules in {[str(p) for p in data or []]}")
     try:
         nlp = load(source)
     except FileNotFoundError:
@@ -236,7 +225,7 @@ def run(
     examples = candidate_examples(nlp, records)
     sentences = sentence_examples() if sentences is None else sentences
     summary: dict[str, Any] = {
-        "files": [str(p) for p in paths],
+        "files": [str(p) for p in data] if data else "real articles + annotations/articles.jsonl",
         "articles": len(records),
         "candidates": len(examples),
         "rules": sum(e.is_rule for e in examples),

@@ -34,7 +34,6 @@ LABELS: tuple[str, ...] = ("QUOTED", "REPORTED", "HYPOTHETICAL", "NEGATED", "PLA
 Qualifier = tuple[int, int, str]
 
 _PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
-_CLAUSE_END = re.compile(r"[,;:!?]|\.(?=\s|$)|\n|\s(?:tetapi|namun|sedangkan|sementara)\s")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TERMINAL = ".!?;:\"”"
@@ -69,8 +68,14 @@ def _attribution() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _clause_end_pattern() -> re.Pattern[str]:
+    """Where a qualifier's clause ends: punctuation, a line break or a contrasting word."""
+    return re.compile(rf"[,;:!?]|\.(?=\s|$)|\n|\s(?:{_words(cues()['clause_breaks'])})\s")
+
+
 def _clause_end(text: str, pos: int, limit: int) -> int:
-    m = _CLAUSE_END.search(text, pos, limit)
+    m = _clause_end_pattern().search(text, pos, limit)
     return m.start() if m else limit
 
 
