@@ -1,5 +1,14 @@
 """The local engine: in-process or worker processes that load the pipeline once and
-send back records in input order; the job runner behind ``netral extract``."""
+send back records in input order; the job runner behind ``netral extract``.
+
+Where the platform forks safely (Linux), the workers are forked from this process
+after it has loaded the pipeline and warmed it: the pipeline is loaded, and its lazy
+tables built, once per job instead of once per worker, and every worker is warm
+before its first batch. Elsewhere (or with ``start_method="spawn"``) each worker
+starts a fresh interpreter, loads the pipeline and warms it in its initializer,
+and the parent never imports spaCy. Benchmarks/README.md ("Start-up") has the
+measured trade-off.
+"""
 
 from __future__ import annotations
 
@@ -57,23 +66,59 @@ def _exit_with_parent(parent: int, every: float = 2.0) -> None:
     threading.Thread(target=watch, daemon=True, name="netral-parent-watch").start()
 
 
-def _init_worker(model: str | None, max_chars: int, warm: bool = False) -> None:
-    _exit_with_parent(os.getppid())
+def _one_thread_per_worker() -> None:
     # the workers already share the cores: a BLAS or OpenMP pool per worker would only
     # make them wait for each other (the NER's matrix products)
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1)
+
+
+def _init_worker(model: str | None, max_chars: int, warm: bool = False, encode: bool = False) -> None:
+    """Initializer of a spawned worker: load the pipeline (and warm it)."""
+    _exit_with_parent(os.getppid())
+    _one_thread_per_worker()
     _WORKER["nlp"] = cached_pipeline(model, max_chars)
     _WORKER["max_chars"] = max_chars
+    _WORKER["encode"] = encode
     if warm:
         from ..pipeline import warm_up
 
         warm_up(_WORKER["nlp"])
+    _WORKER["warm"] = warm
+
+
+def _init_forked(nlp: Language, max_chars: int, encode: bool = False) -> None:
+    """Initializer of a forked worker: the parent's loaded, warm pipeline is already here
+    (fork passes ``nlp`` by memory, nothing is pickled)."""
+    _exit_with_parent(os.getppid())
+    _one_thread_per_worker()
+    _WORKER["nlp"] = nlp
+    _WORKER["max_chars"] = max_chars
+    _WORKER["encode"] = encode
+    _WORKER["warm"] = True  # the parent warmed it before forking
 
 
 def _work(batch: list[Payload], timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> list[Outcome]:
-    return process_batch(_WORKER["nlp"], batch, _WORKER["max_chars"], timeout)
+    return process_batch(_WORKER["nlp"], batch, _WORKER["max_chars"], timeout, _WORKER.get("encode", False))
+
+
+def _worker_state(pause: float = 0.0) -> tuple[int, int, bool]:
+    """(pid, id of the pipeline object, whether it was warmed) of the worker that runs it;
+    tests read it to check that workers share the parent's warm pipeline."""
+    if pause:
+        time.sleep(pause)
+    return os.getpid(), id(_WORKER.get("nlp")), bool(_WORKER.get("warm"))
+
+
+def default_start_method() -> str:
+    """``fork`` on Linux (workers inherit the parent's loaded pipeline), else ``spawn``
+    (macOS and Windows: forking a process that loaded native libraries is unsafe there)."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def peak_rss_mb() -> float:
@@ -141,9 +186,13 @@ def _payload(item: Item) -> Payload:
 
 
 class LocalEngine:
-    """Runs batches in this process or in spawned worker processes, in order.
+    """Runs batches in this process or in worker processes, in order.
 
-    ``stats`` (after the run) holds each worker's peak RSS in MB by pid.
+    ``worker_rss`` (after the run) holds each worker's peak RSS in MB by pid.
+    ``start_method``: ``"fork"`` (workers forked from this process once it has
+    loaded and warmed the pipeline) or ``"spawn"`` (each worker loads and warms
+    its own); None picks :func:`default_start_method`. ``encode``: records come
+    back as JSON lines (``Outcome.line``), for a JSONL output.
     """
 
     def __init__(
@@ -157,6 +206,8 @@ class LocalEngine:
         window: int | None = None,
         warm: bool = False,
         timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+        start_method: str | None = None,
+        encode: bool = False,
     ) -> None:
         self.model = str(model) if model is not None else None
         self.n_process = max(1, int(n_process))
@@ -174,6 +225,10 @@ class LocalEngine:
         self._pool_model: str | None = None
         #: seconds one article (or chunk) may take; None: no limit (``--article-timeout``)
         self.timeout = timeout
+        self.start_method = start_method or default_start_method()
+        if self.start_method not in ("fork", "spawn"):
+            raise ValueError(f"start_method must be 'fork' or 'spawn', not {self.start_method!r}")
+        self.encode = encode
         self._deaths = _DeathWatch(self)
 
     def _split(self, batch: list[Item | ReadError]) -> tuple[list[Payload], list[Item | ReadError]]:
@@ -192,48 +247,58 @@ class LocalEngine:
     def run(self, entries: Iterable[Item | ReadError]) -> Iterator[Outcome]:
         """Outcomes for every entry, in input order."""
         if self.n_process == 1:
-            nlp = self.nlp or cached_pipeline(self.model, self.max_chars)
-            nlp.max_length = max(nlp.max_length, self.max_chars + 1)
-            if self.warm and not self._warmed:
-                from ..pipeline import warm_up
-
-                warm_up(nlp)
-                self._warmed = True
+            nlp = self._local_pipeline(warm=self.warm)
             for batch in _batches(entries, self.batch_size):
                 payloads, split = self._split(batch)
-                yield from self._join(split, process_batch(nlp, payloads, self.max_chars, self.timeout))
+                outcomes = process_batch(nlp, payloads, self.max_chars, self.timeout, self.encode)
+                yield from self._join(split, outcomes)
             self.worker_rss[os.getpid()] = peak_rss_mb()
             return
-        if self._pool is not None:
-            yield from self._pooled(entries, None)
-            return
-        with tempfile.TemporaryDirectory(prefix="netral-nlp-") as tmp:
-            yield from self._pooled(entries, self._model_path(tmp))
+        own = self._pool is None  # a pool started here ends with this job
+        finished = False
+        try:
+            yield from self._pooled(entries)
+            finished = True
+        finally:
+            if own:
+                self.close(collect=finished)
+
+    def _local_pipeline(self, warm: bool) -> Language:
+        """The pipeline in this process (loaded once), warmed once when ``warm``."""
+        nlp = self.nlp or cached_pipeline(self.model, self.max_chars)
+        nlp.max_length = max(nlp.max_length, self.max_chars + 1)
+        if warm and not self._warmed:
+            from ..pipeline import warm_up
+
+            warm_up(nlp)
+            self._warmed = True
+        return nlp
 
     def start(self) -> LocalEngine:
-        """Start the worker processes now and wait until each has loaded the pipeline.
+        """Start the worker processes now and wait until each holds the warm pipeline.
 
         Optional (``run`` starts them on demand); benchmarks use it to time
         processing without start-up. Close with :meth:`close` or ``with``.
         """
         if self.n_process > 1 and self._pool is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="netral-nlp-")
-            self._pool_model = self._model_path(self._tmp.name)
-            self._pool = self._make_pool(self._pool_model)
+            self._pool = self._make_pool()
             futures = [self._pool.submit(_worker_rss, 0.3) for _ in range(self.n_process)]
             for future in futures:
                 future.result()
         return self
 
-    def close(self) -> None:
+    def close(self, collect: bool = True) -> None:
+        """Stop the workers (reading their peak RSS first when ``collect``)."""
         if self._pool is not None:
-            self._collect_rss(self._pool)
-            self._pool.shutdown()
+            if collect:
+                self._collect_rss(self._pool)
+            self._pool.shutdown(cancel_futures=True)
             self._pool = None
         self._deaths.close()
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+            self._pool_model = None
 
     def __enter__(self) -> LocalEngine:
         return self.start()
@@ -241,26 +306,40 @@ class LocalEngine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _model_path(self, tmp: str) -> str:
-        if self.nlp is not None:
-            path = str(Path(tmp) / "pipeline")
-            self.nlp.to_disk(path)
-            return path
-        if self.model is None:
-            from ..pipeline import shipped_model_path
+    def _spawn_model(self) -> str:
+        """The folder a spawned worker loads: the model's, or a saved copy of ``nlp``."""
+        if self._pool_model is None:
+            if self.nlp is not None:
+                self._tmp = self._tmp or tempfile.TemporaryDirectory(prefix="netral-nlp-")
+                path = str(Path(self._tmp.name) / "pipeline")
+                self.nlp.to_disk(path)
+                self._pool_model = path
+            elif self.model is None:
+                from ..pipeline import shipped_model_path
 
-            return str(shipped_model_path())
-        return self.model
+                self._pool_model = str(shipped_model_path())
+            else:
+                self._pool_model = self.model
+        return self._pool_model
 
-    def _make_pool(self, model: str) -> ProcessPoolExecutor:
+    def _make_pool(self, n_process: int | None = None, start_method: str | None = None) -> ProcessPoolExecutor:
+        """A pool of warm workers: forked from this process (which loads and warms the
+        pipeline first) or spawned (each loads and warms its own)."""
         import multiprocessing
 
-        context = multiprocessing.get_context("spawn")
+        method = start_method or self.start_method
+        if method == "fork":
+            nlp = self._local_pipeline(warm=True)
+            import threadpoolctl  # noqa: F401  (imported once here rather than in every worker)
+
+            initializer, initargs = _init_forked, (nlp, self.max_chars, self.encode)
+        else:
+            initializer, initargs = _init_worker, (self._spawn_model(), self.max_chars, True, self.encode)
         return ProcessPoolExecutor(
-            self.n_process,
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(model, self.max_chars, self.warm),
+            n_process or self.n_process,
+            mp_context=multiprocessing.get_context(method),
+            initializer=initializer,
+            initargs=initargs,
         )
 
     def _collect_rss(self, pool: ProcessPoolExecutor) -> None:
@@ -286,31 +365,23 @@ class LocalEngine:
             return self._pool.submit(self.work, payloads, self.timeout)
 
     def _replace_pool(self) -> None:
+        """A fresh pool after a worker died. Spawned, not forked: this process now runs the
+        dead pool's threads, and a fork copies whatever lock one of them holds."""
         broken = self._pool
-        self._pool = self._make_pool(self._pool_model)
+        self._pool = self._make_pool(start_method="spawn")
         broken.shutdown(wait=False, cancel_futures=True)
 
-    def _pooled(self, entries: Iterable[Item | ReadError], model: str | None) -> Iterator[Outcome]:
-        own = self._pool is None
-        if own:
-            self._pool = self._make_pool(model)
-        self._pool_model = model if own else self._pool_model
-        try:
-            pending: deque[tuple[list[Item | ReadError], list[Payload], Future | None]] = deque()
-            for batch in _batches(entries, self.batch_size):
-                payloads, split = self._split(batch)
-                pending.append((split, payloads, self._submit(payloads) if payloads else None))
-                while len(pending) >= self.window:
-                    yield from self._drain(pending.popleft())
-            while pending:
+    def _pooled(self, entries: Iterable[Item | ReadError]) -> Iterator[Outcome]:
+        if self._pool is None:
+            self._pool = self._make_pool()
+        pending: deque[tuple[list[Item | ReadError], list[Payload], Future | None]] = deque()
+        for batch in _batches(entries, self.batch_size):
+            payloads, split = self._split(batch)
+            pending.append((split, payloads, self._submit(payloads) if payloads else None))
+            while len(pending) >= self.window:
                 yield from self._drain(pending.popleft())
-            if own:
-                self._collect_rss(self._pool)
-        finally:
-            if own:
-                self._pool.shutdown(cancel_futures=True)
-                self._pool = None
-                self._deaths.close()
+        while pending:
+            yield from self._drain(pending.popleft())
 
     def _drain(self, job: tuple[list[Item | ReadError], list[Payload], Future | None]) -> Iterator[Outcome]:
         split, payloads, future = job
@@ -347,10 +418,8 @@ class _DeathWatch:
         if engine._pool is not None and _is_broken(engine._pool):
             engine._replace_pool()
         self.retried += 1
-        if self._solo is None:
-            solo = LocalEngine(engine.model, 1, engine.batch_size, engine.max_chars, engine.over_limit)
-            solo.warm = engine.warm
-            self._solo = solo._make_pool(engine._pool_model)
+        if self._solo is None:  # spawned, for the reason in LocalEngine._replace_pool
+            self._solo = engine._make_pool(n_process=1, start_method="spawn")
         try:
             return self._solo.submit(engine.work, payloads, engine.timeout).result()
         except BrokenProcessPool:
@@ -507,6 +576,7 @@ def run_job(
     progress: Callable[[int], None] | None = None,
     timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     duplicates: str = "all",
+    start_method: str | None = None,
 ) -> Summary:
     """Extract every input into ``out`` (+ ``OUT.errors.jsonl``) with the local engine.
 
@@ -517,7 +587,8 @@ def run_job(
     article whose id was seen before to the error file; with ``"all"`` they are
     written and counted (``Summary.duplicates``). With ``resume``, every article
     whose id is already in the output or the error file is skipped, so of two
-    articles with one id only the first is kept after a restart.
+    articles with one id only the first is kept after a restart. ``start_method``:
+    how worker processes start (:class:`LocalEngine`).
     """
     check_job_arguments(fmt=fmt, over_limit=over_limit, n_process=n_process, batch_size=batch_size,
                         max_chars=max_chars, timeout=timeout)
@@ -527,11 +598,19 @@ def run_job(
     files = JobFiles(input_paths(inputs) if isinstance(inputs, (list, tuple)) else [], out, fmt, resume)
     summary = Summary(outputs=[str(files.out), str(files.errors_path)])
     seen = Duplicates(duplicates)
-    engine = LocalEngine(model, n_process, batch_size, max_chars, over_limit, nlp=nlp, timeout=timeout)
+    # a JSONL output is written as the workers encoded it: the parent only reads and writes
+    engine = LocalEngine(
+        model, n_process, batch_size, max_chars, over_limit, nlp=nlp, timeout=timeout,
+        start_method=start_method, encode=fmt == "jsonl",
+    )
     start = time.perf_counter()
     with files:
         for outcome in engine.run(_counting(_entries(inputs), summary, files.done, seen)):
-            if outcome.kind == "record":
+            if outcome.line is not None:
+                files.records.write_line(outcome.line)
+                summary.written += 1
+                summary.words += outcome.words
+            elif outcome.kind == "record":
                 files.records.write(outcome.data)
                 summary.written += 1
                 summary.words += outcome.words

@@ -30,11 +30,18 @@ Payload = tuple[str | None, str, dict | None, str | None, int | None]
 
 
 class Outcome(NamedTuple):
-    """What became of one input: ``kind`` is "record" or "error"; ``data`` its dict."""
+    """What became of one input: ``kind`` is "record" or "error"; ``data`` its dict.
+
+    A record made with ``encode`` (:func:`process_batch`) travels as its JSON line
+    (``line``, written as is) and ``data`` is left empty: a worker process sends back
+    one bytes object instead of a nested dict that the job's parent would unpickle
+    and then encode itself.
+    """
 
     kind: str
     data: dict[str, Any]
     words: int = 0
+    line: bytes | None = None
 
 
 # --------------------------------------------------------------------------- one batch
@@ -150,6 +157,7 @@ def process_batch(
     batch: list[Payload],
     max_chars: int = DEFAULT_MAX_CHARS,
     timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    encode: bool = False,
 ) -> list[Outcome]:
     """Records (or errors) for a batch of articles, in batch order.
 
@@ -157,7 +165,8 @@ def process_batch(
     past the batch's time (``timeout`` per :data:`CHUNK_CHARS` of its text,
     at least ``timeout``), each article is run alone with its own limit, so
     only the failing or stalling one becomes an error. Articles longer than
-    :func:`chunk_size` are processed in chunks.
+    :func:`chunk_size` are processed in chunks. With ``encode`` records come back
+    as JSON lines (:class:`Outcome`).
     """
     out: list[Outcome | None] = [None] * len(batch)
     size = chunk_size(max_chars)
@@ -177,7 +186,18 @@ def process_batch(
             docs = texts
         for i, doc in zip(short, docs, strict=True):
             out[i] = _record(nlp, doc, batch[i], timeout)
+    if encode:
+        return [_encoded(o) for o in out]  # type: ignore[arg-type]
     return out  # type: ignore[return-value]
+
+
+def _encoded(outcome: Outcome) -> Outcome:
+    """A record outcome as its JSON line (the very bytes the JSONL writer would write)."""
+    if outcome.kind != "record":
+        return outcome
+    from ..jsontext import dump_line
+
+    return Outcome("record", {}, outcome.words, dump_line(outcome.data))
 
 
 # --------------------------------------------------------------------------- pipelines per process

@@ -11,6 +11,7 @@ FORMATS = ("jsonl", "parquet")
 ENGINES = ("local", "dask")
 OVER_LIMIT = ("chunk", "refuse")
 DUPLICATES = ("all", "first")
+START_METHODS = ("auto", "fork", "spawn")
 
 
 def _progress_bar():
@@ -52,6 +53,12 @@ def register(app: typer.Typer) -> None:
         ),
         model: Path = typer.Option(None, "--model", help="Pipeline folder (default: the shipped one)."),
         n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes (local engine)."),
+        start_method: str = typer.Option(
+            "auto", "--start-method",
+            help="How workers start (--n-process 2 or more): fork (from this process once it has loaded "
+            "and warmed the pipeline: loaded once per job), spawn (each worker loads its own; this "
+            "process never loads spaCy), or auto (fork on Linux, else spawn).",
+        ),
         batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch sent to a worker."),
         fmt: str = typer.Option(
             "jsonl", "--format",
@@ -98,6 +105,7 @@ def register(app: typer.Typer) -> None:
         _choice("--engine", engine, ENGINES)
         _choice("--over-limit", over_limit, OVER_LIMIT)
         _choice("--duplicates", duplicates, DUPLICATES)
+        _choice("--start-method", start_method, START_METHODS)
         if fmt == "parquet" and output.name.lower().endswith(".gz"):
             raise _fail(f"--format parquet is compressed already: name the output {output.name[:-3]!r}")
         if model is not None and not model.is_dir():
@@ -119,6 +127,7 @@ def register(app: typer.Typer) -> None:
                     inputs, output, fmt, model=model_arg, n_process=n_process,
                     batch_size=batch_size, max_chars=max_chars, over_limit=over_limit,
                     resume=resume, progress=progress, timeout=timeout, duplicates=duplicates,
+                    start_method=None if start_method == "auto" else start_method,
                 )
         except (OutputError, MissingExtra) as exc:
             raise _fail(str(exc)) from None

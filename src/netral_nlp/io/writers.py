@@ -68,7 +68,12 @@ class JsonlWriter:
         os.replace(fresh, self.partial)
 
     def write(self, obj: dict[str, Any]) -> None:
-        self._handle.write(dump_line(obj))
+        self.write_line(dump_line(obj))
+
+    def write_line(self, line: bytes) -> None:
+        """Append one line already encoded by :func:`~netral_nlp.jsontext.dump_line`
+        (a worker process encodes its records; the job's parent only writes them)."""
+        self._handle.write(line)
         self.count += 1
         self._pending += 1
         if self._pending >= self._flush_every:
