@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netral_nlp.anchors import word_starts
 from netral_nlp.components.qualifiers.index import QualifierIndex
+from netral_nlp.components.qualifiers.qualifiers import cue_finder, cue_pattern
 from netral_nlp.pipeline import build_pipeline
+
+CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +65,49 @@ def test_spans_keep_offsets(nlp):
     assert doc.spans["qualifiers"]
     for span in doc.spans["qualifiers"]:
         assert text[span.start_char : span.end_char] == span.text
+
+
+CUE_LISTS = ("conditional", "possibility", "plan", "deadline", "negation")
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """The whole text, its thirds and its lines: the stretches a cue scan is bounded by."""
+    third = len(text) // 3
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [(0, len(text)), (third, 2 * third), *lines]
+
+
+def test_cue_finders_find_what_finditer_finds():
+    """Tried only at word starts that begin with a cue: the same matches as the cue pattern,
+    over every project article (upper-cased too), within sentence-like stretches."""
+    texts = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [t.upper() for t in texts[:5]]
+    for name in CUE_LISTS:
+        finder = cue_finder(name)
+        assert finder.heads is not None  # every cue starts a word with a literal
+        for text in texts:
+            starts = word_starts(text)
+            for lo, hi in _stretches(text):
+                found = [m.span() for m in finder.finditer(starts, lo, hi)]
+                assert found == [m.span() for m in cue_pattern(name).finditer(text, lo, hi)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["jika", "Jika", "akan", "tidak", "TIDAK", "paling", "lambat", "ke", "depan", "-",
+                                 " ", "\n", "bisa", "ſebelum", "x", ","]), max_size=14).map("".join))
+def test_cue_finders_equal_finditer_on_odd_texts(text):
+    for name in CUE_LISTS:
+        expected = [m.span() for m in cue_pattern(name).finditer(text, 1, len(text))]
+        assert [m.span() for m in cue_finder(name).finditer(word_starts(text), 1, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("with_quote", "without_quote"),
+    [
+        ("Ia berkata «ASN wajib netral» di Malang.", "Ia berkata «ASN wajib netral di Malang."),
+        ("Ia berkata: \"ASN wajib netral.\"\n\nLalu pergi.", "Ia berkata: \"ASN wajib netral.\n\nLalu\" pergi."),
+    ],
+)
+def test_quotes_need_their_closing_mark(nlp, with_quote, without_quote):
+    assert "QUOTED" in labels_of(nlp, with_quote, "ASN wajib")
+    assert "QUOTED" not in labels_of(nlp, without_quote, "ASN wajib")

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from ...anchors import WordStartPattern, word_starts
 from ...resources import read_json
 
 LABELS: tuple[str, ...] = ("QUOTED", "REPORTED", "HYPOTHETICAL", "NEGATED", "PLANNED", "DEADLINE", "HEADLINE")
@@ -34,6 +35,8 @@ LABELS: tuple[str, ...] = ("QUOTED", "REPORTED", "HYPOTHETICAL", "NEGATED", "PLA
 Qualifier = tuple[int, int, str]
 
 _PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+_OPENING = re.compile("[" + "".join(_PAIRS) + "]")
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TERMINAL = ".!?;:\"”"
@@ -53,6 +56,13 @@ def _words(names: Iterable[str]) -> str:
 def cue_pattern(name: str) -> re.Pattern[str]:
     """A cue list of ``cues.json`` as one whole-word, case-insensitive pattern."""
     return re.compile(rf"(?<![\w-])(?:{_words(cues()[name])})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def cue_finder(name: str) -> WordStartPattern:
+    """:func:`cue_pattern` tried only at the word starts that begin with one of its cues
+    (the same matches as its ``finditer``; every cue starts a word)."""
+    return WordStartPattern(cue_pattern(name))
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +92,19 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def quoted(text: str) -> list[Qualifier]:
     """Spans between paired quotation marks, within a paragraph, of two words or more."""
     out: list[Qualifier] = []
-    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+    if _OPENING.search(text) is None:
+        return out
+    for para in _PARAGRAPH.finditer(text):
         i, end = para.start(), para.end()
         while i < end:
+            opening = _OPENING.search(text, i, end)  # the next quotation mark, not every character
+            if opening is None:
+                break
+            i = opening.start()
             ch = text[i]
-            close = _PAIRS.get(ch)
+            close = _PAIRS[ch]
             # a straight single/double quote inside a word is an apostrophe, not a quote
-            if close is None or (ch == "\"" and i > 0 and text[i - 1].isalnum() and i + 1 < end and text[i + 1].isalnum()):
+            if ch == "\"" and i > 0 and text[i - 1].isalnum() and i + 1 < end and text[i + 1].isalnum():
                 i += 1
                 continue
             j = text.find(close, i + 1, end)
@@ -107,20 +123,20 @@ def reported(text: str, sentences: list[tuple[int, int]]) -> list[Qualifier]:
 
 
 def _to_clause_end(text: str, sentences: list[tuple[int, int]], name: str, label: str) -> list[Qualifier]:
-    pattern = cue_pattern(name)
+    finder, starts = cue_finder(name), word_starts(text)
     out: list[Qualifier] = []
     for s, e in sentences:
-        for m in pattern.finditer(text, s, e):
+        for m in finder.finditer(starts, s, e):
             out.append((m.start(), _clause_end(text, m.end(), e), label))
     return out
 
 
 def negated(text: str, sentences: list[tuple[int, int]]) -> list[Qualifier]:
-    pattern = cue_pattern("negation")
+    finder, starts = cue_finder("negation"), word_starts(text)
     width = int(cues()["negation_scope_words"])
     out: list[Qualifier] = []
     for s, e in sentences:
-        for m in pattern.finditer(text, s, e):
+        for m in finder.finditer(starts, s, e):
             stop = _clause_end(text, m.end(), e)
             words = list(re.finditer(r"\S+", text[m.end() : stop]))[:width]
             out.append((m.start(), m.end() + words[-1].end() if words else m.end(), "NEGATED"))
