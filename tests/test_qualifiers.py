@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from netral_nlp.anchors import word_starts
 from netral_nlp.components.qualifiers.index import QualifierIndex
-from netral_nlp.components.qualifiers.qualifiers import cue_finder, cue_pattern
+from netral_nlp.components.qualifiers.qualifiers import (
+    _attribution,
+    cue_finder,
+    cue_pattern,
+    reported,
+)
 from netral_nlp.pipeline import build_pipeline
 
 CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
@@ -111,3 +116,23 @@ def test_cue_finders_equal_finditer_on_odd_texts(text):
 def test_quotes_need_their_closing_mark(nlp, with_quote, without_quote):
     assert "QUOTED" in labels_of(nlp, with_quote, "ASN wajib")
     assert "QUOTED" not in labels_of(nlp, without_quote, "ASN wajib")
+
+
+def _reported_by_search(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    return [(s, e, "REPORTED") for s, e in stretches if _attribution().search(text, s, e)]
+
+
+def test_reported_equals_one_search_of_the_whole_pattern():
+    texts = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [t.upper() for t in texts[:5]]
+    for text in texts:
+        stretches = _stretches(text)
+        assert reported(text, stretches) == _reported_by_search(text, stretches)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["kata", "Katanya", "ujar", ",", "”", "\"", "(", "Menurut", "menurut", "Budi", "-",
+                                 " ", "\n", "mengatakan", "dilansir", "dari", "x", "ſebut"]), max_size=14).map("".join))
+def test_reported_equals_search_on_odd_texts(text):
+    stretches = [(0, len(text)), (1, len(text)), (0, max(0, len(text) - 1))]
+    assert reported(text, stretches) == _reported_by_search(text, stretches)

@@ -65,17 +65,33 @@ def cue_finder(name: str) -> WordStartPattern:
     return WordStartPattern(cue_pattern(name))
 
 
-@lru_cache(maxsize=1)
-def _attribution() -> re.Pattern[str]:
-    """``, kata Budi`` / ``ujarnya.`` / ``Budi mengatakan`` / ``Menurut Budi``."""
+def _attribution_sources() -> tuple[str, str, str]:
+    """The three ways a sentence is attributed: ``, kata Budi`` / ``ujarnya.``, ``Budi
+    mengatakan``, ``Menurut Budi``."""
     speech = _words(cues()["speech_verbs"])
     reporting = _words(cues()["reporting_verbs"])
     according = _words(cues()["according_to"])
-    return re.compile(
-        rf"[,”\"]\s*(?i:{speech})(?![\w-])"
-        rf"|(?<![\w-])(?i:{reporting})(?![\w-])"
-        rf"|(?:^|(?<=[\s\"“(]))(?i:{according})\s+\S",
+    return (
+        rf"[,”\"]\s*(?i:{speech})(?![\w-])",
+        rf"(?<![\w-])(?i:{reporting})(?![\w-])",
+        rf"(?:^|(?<=[\s\"“(]))(?i:{according})\s+\S",
     )
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> re.Pattern[str]:
+    """``, kata Budi`` / ``ujarnya.`` / ``Budi mengatakan`` / ``Menurut Budi``."""
+    return re.compile("|".join(_attribution_sources()))
+
+
+@lru_cache(maxsize=1)
+def _attribution_parts() -> tuple[re.Pattern[str], WordStartPattern, WordStartPattern]:
+    """:func:`_attribution`'s alternatives on their own: a stretch holds a match of the
+    whole pattern exactly when it holds a match of one of them. The first starts with a
+    punctuation mark (the regex engine skips to those by itself); the other two start a
+    word with a cue and are tried only at such word starts."""
+    after_mark, reporting, according = _attribution_sources()
+    return re.compile(after_mark), WordStartPattern(re.compile(reporting)), WordStartPattern(re.compile(according))
 
 
 @lru_cache(maxsize=1)
@@ -118,8 +134,16 @@ def quoted(text: str) -> list[Qualifier]:
 
 
 def reported(text: str, sentences: list[tuple[int, int]]) -> list[Qualifier]:
-    pattern = _attribution()
-    return [(s, e, "REPORTED") for s, e in sentences if pattern.search(text, s, e)]
+    """Sentences where :func:`_attribution` matches (searched alternative by alternative)."""
+    after_mark, reporting, according = _attribution_parts()
+    starts = word_starts(text)
+    return [
+        (s, e, "REPORTED")
+        for s, e in sentences
+        if after_mark.search(text, s, e)
+        or next(reporting.finditer(starts, s, e), None)
+        or next(according.finditer(starts, s, e), None)
+    ]
 
 
 def _to_clause_end(text: str, sentences: list[tuple[int, int]], name: str, label: str) -> list[Qualifier]:
