@@ -85,3 +85,15 @@ def test_one_and_two_processes_write_the_same_bytes(tmp_path, nlp):
     assert len(set(outputs.values())) == 1, list(outputs)
     first = json.loads(outputs["one"].splitlines()[0])
     assert first["id"] == "a0" and first["entities"]  # real records, not empty lines
+
+
+def test_cli_refuses_an_unknown_start_method(tmp_path):
+    from typer.testing import CliRunner
+
+    from netral_nlp.cli import app
+
+    source = tmp_path / "a.txt"
+    source.write_text("Bawaslu mengingatkan ASN agar netral.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(source), "-o", str(tmp_path / "o.jsonl"), "--start-method", "thread"])
+    assert result.exit_code == 2 and "--start-method must be one of auto, fork, spawn" in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()
