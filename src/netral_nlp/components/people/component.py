@@ -155,7 +155,7 @@ class PeopleTagger:
         persons = rule_persons + link_mentions(text, rule_persons, blocked, draft.common)
         known = blocked + [(m.start, m.end) for m in persons] + regions
         speakers = find_speakers(text, ctx, known, any(o.public for o in orgs))
-        draft.persons = persons + speakers + link_mentions(text, speakers, known, draft.common)
+        draft.persons = persons + speakers + link_mentions(text, persons + speakers, known, draft.common)
         draft.known = blocked + [(m.start, m.end) for m in draft.persons] + regions
 
     def _complete(self, draft: _Draft) -> tuple[list[PersonMention], list[OrgMatch]]:
