@@ -26,6 +26,7 @@ class Mention:
     weak: bool = False  # accepted only if the same name is confirmed elsewhere
     needs_parent: bool = False  # bare district: kept only if its regency is in the article
     person: bool = False  # an ambiguous name the statistical NER reads as a person
+    dateline: bool = False  # the place of a dateline (``JAMBI –``): a town the report comes from
     chosen: Region | None = field(default=None)
 
     @property
@@ -158,7 +159,8 @@ def find_mentions(text: str, skip: list[tuple[int, int]], persons: list[tuple[in
         if patterns.brand_regex().match(text, e) or _in_masthead(text, s, e):
             continue
         risky = g.is_ambiguous_word(surface)
-        strong = bool(pm) or is_dateline(text, s, e) or bool(
+        dateline = is_dateline(text, s, e)
+        strong = bool(pm) or dateline or bool(
             patterns.locative_regex().search(text, max(0, s - 30), s))
         person = risky and pm is None and _overlaps(persons, s, e)
         if person:
@@ -168,7 +170,7 @@ def find_mentions(text: str, skip: list[tuple[int, int]], persons: list[tuple[in
             continue
         start = pm.start("word") if kind == "type" and not pm.group("paren") else s
         mentions.append(Mention(start, e, s, list(g.names[key(surface)]), hint=level,
-                                prefixed=pm is not None, weak=weak, person=person))
+                                prefixed=pm is not None, weak=weak, person=person, dateline=dateline))
         taken.append((s, e))
     mentions += _dateline_districts(text, taken)
     return sorted(mentions, key=lambda x: x.start)
