@@ -9,16 +9,19 @@ with or without any of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from ...learn.linear import LinearTextClassifier
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from ...tokenizer import doc_text
 from .candidacy import mark_candidacy
 from .candidates import assign_ballots, find_candidates
 from .headlines import confirmed
+from .learned import Candidate, SpanModel, mentions_of, training_features
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
 from .names import Context, common_words, regionish_words
@@ -46,6 +49,9 @@ class PeopleTagger:
         self.use_model = use_model
         self.max_chars = max_chars
         self.model = model
+        #: the learned second source (learned.py), fitted by ``netral train people``
+        self.span_model: SpanModel | None = None
+        self.use_span_model = True
 
     def _ner(self):
         """The disabled statistical NER to run on demand, or None (off, absent, or
@@ -91,7 +97,40 @@ class PeopleTagger:
             self._attach_ents([d for _, d in later], [self._windows(doc, d, d.known) for doc, d in later])
             for doc, draft in zip(batch, drafts, strict=True):
                 self._write(doc, *self._complete(draft))
-                yield doc
+            if self.span_model is not None and self.use_span_model:
+                self._add_learned(batch, drafts)
+            yield from batch
+
+    def span_candidates(self, doc: Doc, sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """The runs of name words the rules left in an annotated ``doc``, with their feature
+        texts: what the learned source decides on (and what ``netral train people`` labels)."""
+        text = doc_text(doc)[: self.max_chars]
+        entities = [(s.start_char, s.end_char, s.label_) for s in group(doc, GROUP)]
+        sentences = sentences if sentences is not None else _sentences(doc, len(text))
+        return training_features(text, entities, boilerplate_ranges(doc), sentences)
+
+    def _add_learned(self, docs: list[Doc], drafts: list[_Draft]) -> None:
+        """The learned source's spans, after the rules (precedence: learned.py), one model call."""
+        found = [self.span_candidates(doc, d.sentences) for doc, d in zip(docs, drafts, strict=True)]
+        for doc, draft, accepted in zip(docs, drafts, self.span_model.decide(found), strict=True):
+            for m in mentions_of(draft.text, accepted, draft.sentences):
+                fields = {"role": m.role} if m.label == "OFFICIAL" else {"ballot_number": m.ballot_number}
+                add_span(doc, GROUP, m.start, m.end, m.label, **fields)
+
+    def set_span_model(self, model: LinearTextClassifier | None) -> None:
+        """Install the learned source (None: the rules alone)."""
+        self.span_model = SpanModel(model) if model is not None else None
+
+    def to_disk(self, path, exclude=()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.span_model is not None:
+            self.span_model.save(folder)
+
+    def from_disk(self, path, exclude=()) -> PeopleTagger:
+        """Read the learned source saved with the pipeline (none saved: the rules alone)."""
+        self.span_model = SpanModel.load(path)
+        return self
 
     def _attach_ents(self, drafts: list[_Draft], windows: list[list[Span]]) -> None:
         """One NER call for the windows of many drafts; each draft gets its entities."""
