@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..components.people.learned import ACCEPT_ABOVE, BALANCED, LABELS, NONE, C
+from ..components.people.learned import ACCEPT_ABOVE, BALANCED, LABELS, NONE, WITH_NER, C
 from ..learn import register_part, training_articles
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
@@ -27,8 +27,9 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
     """(feature texts, gold labels) of every run of name words the rules left."""
     component = nlp.get_pipe(COMPONENT)
     later = nlp.pipe_names[nlp.pipe_names.index(COMPONENT) + 1 :]
-    was = component.use_span_model
-    component.use_span_model = False
+    was, was_ner = component.use_span_model, component.use_model
+    # the rules as they run beside the installed source: the spaCy NER only where it stays
+    component.use_span_model, component.use_model = False, was_ner and WITH_NER
     features: list[str] = []
     labels: list[str] = []
     try:
@@ -40,7 +41,7 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
                     features.append(c.features)
                     labels.append(gold.get((c.start, c.end), NONE))
     finally:
-        component.use_span_model = was
+        component.use_span_model, component.use_model = was, was_ner
     return features, labels
 
 
@@ -50,7 +51,7 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
     if len(set(labels)) < 2:
         raise ValueError("no gold OFFICIAL or CANDIDATE span among the runs the rules left")
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())),
-            "accept_above": ACCEPT_ABOVE}
+            "accept_above": ACCEPT_ABOVE, "with_ner": WITH_NER}
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)
 
 

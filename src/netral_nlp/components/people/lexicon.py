@@ -153,6 +153,14 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Words that never open or close a name: name stop words, honorifics, field words
+    (one set, built once, for every reader that trims a run of capitalised words)."""
+    lex = lexicon()
+    return lex.name_stop | lex.honorifics | lex.role_words
+
+
 def ballot_value(raw: str) -> str:
     """``"2"`` for ``2``, ``dua`` or ``Dua``."""
     raw = raw.strip().lower()
