@@ -108,3 +108,16 @@ def train_dates_command(
     from ..train.dates import run
 
     typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
+
+
+@app.command("people")
+def train_people_command(
+    data: list[Path] = GOLD_DATA,
+    out: Path = OUT,
+    source: Path = SOURCE,
+    seed: int = SEED,
+) -> None:
+    """Train the learned source of OFFICIAL and CANDIDATE spans (names the rules left) and install it."""
+    from ..train.people import run
+
+    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))

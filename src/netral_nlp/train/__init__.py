@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 #: trainer modules that register learned parts
-PART_MODULES: tuple[str, ...] = ("rules", "dates", "events")
+PART_MODULES: tuple[str, ...] = ("people", "rules", "dates", "events")
 
 
 def register_all() -> None:

@@ -9,22 +9,27 @@ with or without any of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from ...learn.linear import LinearTextClassifier
 from ...spans import add_span, boilerplate_ranges, group, sentence_bounds
 from ...tokenizer import doc_text
+from ..dates.intervals import Intervals
 from .candidacy import mark_candidacy
 from .candidates import assign_ballots, find_candidates
 from .headlines import confirmed
+from .learned import Candidate, SpanModel, mentions_of, training_features
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
 from .names import Context, common_words, regionish_words
 from .officials import find_officials
 from .orgs import OrgMatch, find_orgs
 from .precedence import (
+    Cover,
     has_unknown_name,
     model_orgs,
     model_persons,
@@ -46,20 +51,26 @@ class PeopleTagger:
         self.use_model = use_model
         self.max_chars = max_chars
         self.model = model
+        #: the learned second source (learned.py), fitted by ``netral train people``
+        self.span_model: SpanModel | None = None
+        self.use_span_model = True
 
     def _ner(self):
         """The disabled statistical NER to run on demand, or None (off, absent, or
         already run on the whole document as an enabled pipe)."""
         if not self.use_model or self.nlp is None or self.model in self.nlp.pipe_names:
             return None
+        if self.span_model is not None and not self.span_model.with_ner:
+            return None  # the learned source replaces it (learned.py, WITH_NER)
         return self.nlp.get_pipe(self.model) if self.model in self.nlp.component_names else None
 
     def _windows(self, doc: Doc, draft: _Draft, known: list[tuple[int, int]] | None) -> list[Span]:
         """Stretches to run the NER on: rule 4's contexts (precedence.py), and with a
         gazetteer only those that still hold a name the rules did not explain."""
         windows = model_windows(draft.text, draft.sentences, draft.ctx.word_starts if draft.ctx else None)
-        if known is not None:
-            windows = [w for w in windows if has_unknown_name(draft.text, w, known, draft.common)]
+        if known is not None and windows:
+            cover = Cover(known)
+            windows = [w for w in windows if has_unknown_name(draft.text, w, cover, draft.common)]
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in windows]
         return [span for span in spans if span is not None and len(span)]
 
@@ -91,7 +102,41 @@ class PeopleTagger:
             self._attach_ents([d for _, d in later], [self._windows(doc, d, d.known) for doc, d in later])
             for doc, draft in zip(batch, drafts, strict=True):
                 self._write(doc, *self._complete(draft))
-                yield doc
+            if self.span_model is not None and self.use_span_model:
+                self._add_learned(batch, drafts)
+            yield from batch
+
+    def span_candidates(self, doc: Doc, draft: _Draft | None = None) -> list[Candidate]:
+        """The runs of name words the rules left in an annotated ``doc``, with their feature
+        texts: what the learned source decides on (and what ``netral train people`` labels)."""
+        text = draft.text if draft is not None else doc_text(doc)[: self.max_chars]
+        entities = [(s.start_char, s.end_char, s.label_) for s in group(doc, GROUP)]
+        sentences = draft.sentences if draft is not None else _sentences(doc, len(text))
+        common = draft.common if draft is not None else None
+        return training_features(text, entities, boilerplate_ranges(doc), sentences, common)
+
+    def _add_learned(self, docs: list[Doc], drafts: list[_Draft]) -> None:
+        """The learned source's spans, after the rules (precedence: learned.py), one model call."""
+        found = [self.span_candidates(doc, d) for doc, d in zip(docs, drafts, strict=True)]
+        for doc, draft, accepted in zip(docs, drafts, self.span_model.decide(found), strict=True):
+            for m in mentions_of(draft.text, accepted, draft.sentences):
+                fields = {"role": m.role} if m.label == "OFFICIAL" else {"ballot_number": m.ballot_number}
+                add_span(doc, GROUP, m.start, m.end, m.label, **fields)
+
+    def set_span_model(self, model: LinearTextClassifier | None) -> None:
+        """Install the learned source (None: the rules alone)."""
+        self.span_model = SpanModel(model) if model is not None else None
+
+    def to_disk(self, path, exclude=()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.span_model is not None:
+            self.span_model.save(folder)
+
+    def from_disk(self, path, exclude=()) -> PeopleTagger:
+        """Read the learned source saved with the pipeline (none saved: the rules alone)."""
+        self.span_model = SpanModel.load(path)
+        return self
 
     def _attach_ents(self, drafts: list[_Draft], windows: list[list[Span]]) -> None:
         """One NER call for the windows of many drafts; each draft gets its entities."""
@@ -155,7 +200,9 @@ class PeopleTagger:
         persons = rule_persons + link_mentions(text, rule_persons, blocked, draft.common)
         known = blocked + [(m.start, m.end) for m in persons] + regions
         speakers = find_speakers(text, ctx, known, any(o.public for o in orgs))
-        draft.persons = persons + speakers + link_mentions(text, speakers, known, draft.common)
+        # the speakers' later mentions, and one role per person across rule persons and speakers
+        linked = link_mentions(text, persons + speakers, known, draft.common) if speakers else []
+        draft.persons = persons + speakers + linked
         draft.known = blocked + [(m.start, m.end) for m in draft.persons] + regions
 
     def _complete(self, draft: _Draft) -> tuple[list[PersonMention], list[OrgMatch]]:
@@ -213,8 +260,10 @@ def _sentences(doc: Doc, limit: int) -> list[tuple[int, int]]:
 def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
     """Same-label spans never overlap: keep the earlier-found (rules before model)."""
     kept: list[PersonMention] = []
+    spans = Intervals()
     for m in mentions:
-        if any(k.overlaps(m.start, m.end) for k in kept):
+        if spans.overlaps(m.start, m.end):
             continue
         kept.append(m)
+        spans.add(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)

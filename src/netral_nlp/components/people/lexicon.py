@@ -24,6 +24,9 @@ NAME_WORD = (
     + r"[A-Z][a-z]+(?:[’'`][A-Za-z][a-z]*)*|(?:[A-Z]\.){1,3}|[A-Z](?![\w’']))"
 )
 NAME_WORD_RE = re.compile(NAME_WORD)
+#: where an office title may start: a word start, or right after a dateline glued to it by a
+#: hyphen (``GORONTALO--Ketua``, ``SULTENG RAYA-Kepala``), never inside a compound (``non-Ketua``)
+TITLE_START = r"(?:(?<![\w-])|(?<=--)|(?<=(?-i:[A-Z]){3}-))"
 #: an acronym in brackets right after a term: ``(Pj)``, ``(Sekda)``, ``(KPU)``
 BRACKET_ABBR = r"(?:\s*\([A-Za-z][\w\-/ .]{0,24}\))"
 
@@ -109,7 +112,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(titles["honorifics"]),
         ranks_re=re.compile(
             # ``Kolonel. Inf``, ``Letkol Inf.``, ``Kombes Pol.Iqbal``: a rank may end in a dot, glued to the name
-            rf"(?:(?:{_alternation(titles['ranks'])})(?:\.(?=[ ,]*[A-Z(])|(?![\w-]))[ ,]*)+"
+            rf"(?:(?:{_alternation(titles['ranks'] + titles['chain_ranks'])})(?:\.(?=[ ,]*[A-Z(])|(?![\w-]))[ ,]*)+"
         ),
         rank_head_re=re.compile(
             _bounded(_alternation([r for r in titles["ranks"] if r not in set(titles["corps"])]))
@@ -119,8 +122,8 @@ def lexicon() -> Lexicon:
             rf"(?:(?:{_alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)+"
         ),
         office_re=re.compile(
-            rf"(?:(?<![\w-])(?:{_alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)*"
-            rf"(?<![\w-])(?P<office>{_alternation(office_terms)})(?![\w-])(?:\s+Sementara(?![\w-]))?(?P<abbr>{BRACKET_ABBR})?",
+            rf"(?:{TITLE_START}(?:{_alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)*"
+            rf"{TITLE_START}(?P<office>{_alternation(office_terms)})(?![\w-])(?:\s+Sementara(?![\w-]))?(?P<abbr>{BRACKET_ABBR})?",
             re.IGNORECASE,
         ),
         office_exact=frozenset(office_terms),
@@ -148,6 +151,14 @@ def lexicon() -> Lexicon:
         number_words=number_words,
         not_after_re=re.compile(rf"(?<![\w-])(?:{_alternation(titles['not_after'])})\s+$"),
     )
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Words that never open or close a name: name stop words, honorifics, field words
+    (one set, built once, for every reader that trims a run of capitalised words)."""
+    lex = lexicon()
+    return lex.name_stop | lex.honorifics | lex.role_words
 
 
 def ballot_value(raw: str) -> str:

@@ -10,7 +10,7 @@ person's most complete role.
 
 from __future__ import annotations
 
-from .lexicon import NAME_WORD_RE, lexicon
+from .lexicon import NAME_WORD_RE, lexicon, not_name_words
 from .mention import PersonMention
 from .names import name_runs
 
@@ -85,15 +85,17 @@ def link_mentions(
     text: str, mentions: list[PersonMention], blocked: list[tuple[int, int]], common: frozenset[str] = frozenset()
 ) -> list[PersonMention]:
     """New mentions for later short names; also harmonises roles and ballots."""
+    if not mentions:
+        return []  # nobody to link to (and no cluster to harmonise)
     lex = lexicon()
     people = People(text, mentions)
     taken = bytearray(len(text) + 1)  # 1 where a span already lies
     for s, e in [(m.start, m.end) for m in mentions] + list(blocked):
         taken[s:e] = b"\x01" * max(0, min(e, len(text)) - s)
     added: list[PersonMention] = []
-    not_a_name = lex.name_stop | lex.honorifics | lex.role_words
+    not_a_name = not_name_words()
     for start, end in name_runs(text):
-        if 1 in taken[start:end]:
+        if taken.find(1, start, end) >= 0:
             continue
         spans = [(w.start() + start, w.end() + start) for w in NAME_WORD_RE.finditer(text[start:end])]
         while spans and (

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ...anchors import WordStarts, word_starts
-from .lexicon import NAME_WORD_RE, lexicon
+from .lexicon import NAME_WORD_RE, lexicon, not_name_words
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 #: what may stand between a title and its name: spaces and at most one comma
@@ -167,7 +167,7 @@ def read_name_before(text: str, end: int) -> tuple[int, int] | None:
     if best is None:
         return None
     words = [(w.start() + best.start(), w.end() + best.start()) for w in NAME_WORD_RE.finditer(best.group())]
-    while words and (text[words[0][0] : words[0][1]] in lex.name_stop | lex.honorifics | lex.role_words
+    while words and (text[words[0][0] : words[0][1]] in not_name_words()
                      or lex.office_re.match(text, words[0][0])
                      # ``PKB. Lalu Ishak``: the tail of an acronym that ends a sentence
                      or (words[0][0] > 0 and text[words[0][0] - 1].isalnum())):
@@ -279,4 +279,10 @@ def read_unit_number(text: str, pos: int) -> int:
 
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Every maximal run of name-shaped words in the text."""
-    return [(m.start(), m.end()) for m in _NAME_RUN_RE.finditer(text)]
+    return list(_name_runs(text))
+
+
+@lru_cache(maxsize=256)
+def _name_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Once per article: linking runs it for the rules' persons, the speakers, the model's."""
+    return tuple((m.start(), m.end()) for m in _NAME_RUN_RE.finditer(text))

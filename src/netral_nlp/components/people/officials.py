@@ -31,6 +31,8 @@ _DAN_RE = re.compile(r"dan(?![\w-])")
 _NUMBER_RE = re.compile(r"\d{1,2}(?![\w/])")
 _ACRONYM_WORD_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
 _COMMISSION_RE = re.compile(r"Komisi[ \t\u00a0]+(?:[IVX]{1,4}|[A-E])[ \t\u00a0]+(?=[A-Z])")
+#: what ends the clause before an office: punctuation, or the dash between a headline and its lead
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n,\"“”]|\s[-–—]+\s|--")
 _SOUGHT_RE = re.compile(r"(?<![\w-])(?:calon|paslon|pasangan|bakal)(?![\w-])", re.IGNORECASE)
 
 
@@ -49,7 +51,7 @@ def office_ok(match: re.Match, prose: bool = False) -> bool:
     if lex.not_after_re.search(before):
         return False
     # ``pasangan calon Gubernur dan Wakil Gubernur, A-B``: offices sought, not held
-    clause = re.split(r"[.;:!?\n,\"“”]", match.string[max(0, match.start() - 50) : match.start()])[-1]
+    clause = _CLAUSE_BREAK_RE.split(match.string[max(0, match.start() - 50) : match.start()])[-1]
     return not _SOUGHT_RE.search(clause)
 
 
@@ -83,7 +85,8 @@ def role_end(text: str, match: re.Match, ctx: Context) -> tuple[int, bool] | Non
         org = org_at(text, after, ctx, before_name=True)
         if org is None:
             return None
-        return org.end, org.public
+        # ``Anggota Bawaslu X Bidang Hukum, Penindakan Pelanggaran dan Sengketa``: the member's field
+        return _portfolio_words(text, org.end, lead=True), org.public
     if kind == "region":
         unit = read_unit_number(text, end)
         if unit > end:  # ``Dandim 0602/Serang``, ``Danrem 143/Haluoleo``, ``Dandim 1611 Badung``
@@ -128,7 +131,15 @@ def _portfolio_words(text: str, pos: int, lead: bool = False) -> int:
         if w and w.group() in lex.role_words:
             end = w.end()
             continue
-        d = _DAN_RE.match(text, after) or _NUMBER_RE.match(text, after)
+        d = _DAN_RE.match(text, after)
+        if d:  # ``dan`` belongs to the field only when a field word follows it
+            nxt = skip_spaces(text, d.end())
+            w = NAME_WORD_RE.match(text, nxt) or _ACRONYM_WORD_RE.match(text, nxt)
+            if nxt > d.end() and w and w.group() in lex.role_words:
+                end = w.end()
+                continue
+            break
+        d = _NUMBER_RE.match(text, after)
         if d:
             end = d.end()
             continue
@@ -187,8 +198,16 @@ def _skip_district(text: str, pos: int, ctx: Context) -> int:
     return comma.end() if comma else pos
 
 
+#: ``Anggota DPRD X dari Fraksi Partai Y (PY), Name``: the member's party faction before the name
+_FACTION_RE = re.compile(r"[ \t\u00a0]+(?:dari|asal)[ \t\u00a0]+(?:Fraksi|Partai)[ \t\u00a0]+[A-Z][^,.;:\n\"“”]{0,60},")
+
+
 def _skip_extra_region(text: str, pos: int, ctx: Context) -> int:
-    """``... DPRD Kota Palu Provinsi Sulawesi Tengah H Sulaiman``: skip the second region."""
+    """``... DPRD Kota Palu Provinsi Sulawesi Tengah H Sulaiman``: skip the second region
+    (or the party faction of a council member)."""
+    faction = _FACTION_RE.match(text, pos)
+    if faction:
+        return faction.end()
     district = _skip_district(text, pos, ctx)
     if district > pos:
         return district
@@ -215,6 +234,17 @@ _APPOSITION_BEFORE_RE = re.compile(
 _APPOSITION_END_RE = re.compile(r"[ \t\u00a0]*(?:[.;:]|,[ \t\u00a0]*[a-z]|[a-z])")
 #: a list item before the name (``KPU, Bawaslu, Kepala ...``)
 _LIST_BEFORE_RE = re.compile(r"[\w)][ \t\u00a0]*,[ \t\u00a0]*$|[A-Z][\w)]*[ \t\u00a0]+$")
+
+
+#: ``B sebagai Pjs Bupati Y``: a name followed by a connector and an office of its own
+_CONNECTOR_AFTER_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+(?:selaku|sebagai)[ \t\u00a0]+")
+
+
+def _binds_later_title(text: str, end: int) -> bool:
+    """The name at ``end`` is introduced for the office after it (``B sebagai Bupati Y``)."""
+    m = _CONNECTOR_AFTER_RE.match(text, end)
+    office = m and lexicon().office_re.match(text, m.end())
+    return bool(office and office_ok(office))
 
 
 def _ends_apposition(text: str, end: int) -> bool:
@@ -269,6 +299,8 @@ def find_officials(text: str, ctx: Context) -> list[PersonMention]:
         sep = SEP_RE.match(text, after)
         if sep is not None:
             name = read_name(text, sep.end(), ctx)
+            if name is not None and _binds_later_title(text, name[1]):
+                name = None  # ``A sebagai Pjs Bupati X, B sebagai Pjs Bupati Y``: B has its own
         if name is None and public and _ends_apposition(text, end):
             # ``kata Imran, SE, Ketua Panwaslih Aceh Tamiang kepada ...``: the title after its name
             before = _APPOSITION_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())

@@ -20,6 +20,9 @@ Order of authority, highest first:
    Anything else the model finds (PERSON of private citizens, journalists,
    PLACE) is not annotated here.
 
+Once the learned source of people (learned.py, ``netral train people``) is
+installed, it takes this NER's place: rule 4 is not run (learned.py, ``WITH_NER``).
+
 Because only those contexts can use a model span, the shipped pipeline keeps
 ``ner`` disabled and runs it on the sentences that have one of them
 (``model_windows``): a speech verb, a candidate cue or an institution head
@@ -30,12 +33,14 @@ and this component uses ``doc.ents`` as they are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from ...anchors import WordStartPattern, WordStarts, word_starts
 from ...resources import read_json
+from ..dates.intervals import Intervals
 from .lexicon import lexicon, scanner
 from .mention import PersonMention
 from .names import Context
@@ -49,8 +54,8 @@ _CAND_CUE_BEFORE_RE = re.compile(
 _OFFICE_BEFORE_WINDOW = 60
 
 
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
+def _overlaps(a: tuple[int, int], spans: Intervals) -> bool:
+    return spans.overlaps(*a)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +79,7 @@ def model_persons(
 ) -> list[PersonMention]:
     """Statistical PERSON spans accepted with domain context (rule 4)."""
     lex = lexicon()
-    taken = [(m.start, m.end) for m in known] + [(o.start, o.end) for o in orgs] + protected
+    taken = Intervals([*((m.start, m.end) for m in known), *((o.start, o.end) for o in orgs), *protected])
     added: list[PersonMention] = []
     for start, end in persons:
         if _overlaps((start, end), taken):
@@ -87,14 +92,14 @@ def model_persons(
         before = text[max(0, start - _OFFICE_BEFORE_WINDOW) : start]
         if _CAND_CUE_BEFORE_RE.search(before):
             added.append(PersonMention(start, end, "CANDIDATE", source="model"))
-            taken.append((start, end))
+            taken.add(start, end)
             continue
         if not _speaker(text, start, end):
             continue
         sent = next(((s, e) for s, e in sentences if s <= start < e), (max(0, start - 200), end + 200))
         if any(o.public and sent[0] <= o.start < sent[1] for o in orgs) or _office_in(text, sent):
             added.append(PersonMention(start, end, "OFFICIAL", role=None, source="model"))
-            taken.append((start, end))
+            taken.add(start, end)
     return added
 
 
@@ -116,7 +121,7 @@ def _office_in(text: str, sent: tuple[int, int]) -> bool:
 def model_orgs(text: str, model_orgs_spans: list[tuple[int, int]], orgs: list[OrgMatch], protected: list[tuple[int, int]]) -> list[OrgMatch]:
     """Statistical ORG spans kept when they start with an institution head word."""
     heads = _model_org_heads()
-    taken = [(o.start, o.end) for o in orgs] + protected
+    taken = Intervals([*((o.start, o.end) for o in orgs), *protected])
     added = []
     for start, end in model_orgs_spans:
         if _overlaps((start, end), taken):
@@ -124,7 +129,7 @@ def model_orgs(text: str, model_orgs_spans: list[tuple[int, int]], orgs: list[Or
         first = text[start:end].split(" ", 1)[0]
         if first in heads and " " in text[start:end].strip():
             added.append(OrgMatch(start, end, "model"))
-            taken.append((start, end))
+            taken.add(start, end)
     return added
 
 
@@ -189,14 +194,33 @@ def _not_name_words() -> frozenset[str]:
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?![\w-])")
 
 
+class Cover:
+    """Spans sorted by start with the running maximum of their ends: whether one span
+    covers ``start:end`` is one bisect (instead of a scan over every span)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 def has_unknown_name(
-    text: str, window: tuple[int, int], known: list[tuple[int, int]], common: frozenset[str] | set[str]
+    text: str, window: tuple[int, int], known: list[tuple[int, int]] | Cover, common: frozenset[str] | set[str]
 ) -> bool:
     """Whether a window holds a capitalised word that no rule explained: no known span
     covers it and the article does not also write it in lower case. Only such windows
     can give the model a name to add."""
     lex = lexicon()
     not_names = _not_name_words()
+    cover = known if isinstance(known, Cover) else Cover(known)
     start, end = window
     for m in _CAPITALISED_RE.finditer(text, start, end):
         if _cut(text, m.start(), m.end(), window):
@@ -204,6 +228,6 @@ def has_unknown_name(
         word = m.group()
         if word in lex.name_stop or word.lower() in common or word.lower() in not_names:
             continue
-        if not any(s <= m.start() and m.end() <= e for s, e in known):
+        if not cover.covers(m.start(), m.end()):
             return True
     return False

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from ..dates.intervals import Intervals
 from . import patterns
 from .gazetteer import Region, gazetteer, key, villages
 
@@ -26,6 +27,7 @@ class Mention:
     weak: bool = False  # accepted only if the same name is confirmed elsewhere
     needs_parent: bool = False  # bare district: kept only if its regency is in the article
     person: bool = False  # an ambiguous name the statistical NER reads as a person
+    dateline: bool = False  # the place of a dateline (``JAMBI –``): a town the report comes from
     chosen: Region | None = field(default=None)
 
     @property
@@ -33,8 +35,8 @@ class Mention:
         return tuple(sorted(r.code for r in self.candidates))
 
 
-def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in ranges)
+def _overlaps(ranges: Intervals, start: int, end: int) -> bool:
+    return ranges.overlaps(start, end)
 
 
 def _prefix(text: str, start: int) -> tuple[re.Match[str] | None, str | None, str | None]:
@@ -61,7 +63,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
-def _prefixed_mentions(text: str, skip: list[tuple[int, int]]) -> list[Mention]:
+def _prefixed_mentions(text: str, skip: Intervals) -> list[Mention]:
     """Districts and villages after ``Kecamatan``/``Camat``/``Desa``/``Lurah``."""
     found = []
     table = patterns.hint_table()
@@ -117,7 +119,7 @@ def _in_masthead(text: str, start: int, end: int) -> bool:
             and bool(_MASTHEAD_AFTER.match(text, end)))
 
 
-def _dateline_districts(text: str, skip: list[tuple[int, int]]) -> list[Mention]:
+def _dateline_districts(text: str, skip: Intervals) -> list[Mention]:
     """A district named as a dateline place; kept when its regency is in the article."""
     found = []
     g = gazetteer()
@@ -142,8 +144,10 @@ def _written_lower(text: str, surface: str, cache: set[str]) -> bool:
 def find_mentions(text: str, skip: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[Mention]:
     """All candidate region mentions in ``text`` outside the ``skip`` ranges, in order."""
     g = gazetteer()
-    mentions = _prefixed_mentions(text, skip)
-    taken = skip + [(m.start, m.end) for m in mentions]
+    mentions = _prefixed_mentions(text, Intervals(skip))
+    # one bisect per overlap test (the spans taken grow with the article)
+    taken = Intervals([*skip, *((m.start, m.end) for m in mentions)])
+    person_spans = Intervals(persons)
     lower_words: set[str] = set()
     for m in patterns.names_regex().finditer(text):
         s, e = m.span()
@@ -158,9 +162,10 @@ def find_mentions(text: str, skip: list[tuple[int, int]], persons: list[tuple[in
         if patterns.brand_regex().match(text, e) or _in_masthead(text, s, e):
             continue
         risky = g.is_ambiguous_word(surface)
-        strong = bool(pm) or is_dateline(text, s, e) or bool(
+        dateline = is_dateline(text, s, e)
+        strong = bool(pm) or dateline or bool(
             patterns.locative_regex().search(text, max(0, s - 30), s))
-        person = risky and pm is None and _overlaps(persons, s, e)
+        person = risky and pm is None and _overlaps(person_spans, s, e)
         if person:
             strong = False  # the statistical NER reads this ambiguous name as a person
         accept, weak = _case_ok(surface, pm is not None, strong, risky)
@@ -168,7 +173,7 @@ def find_mentions(text: str, skip: list[tuple[int, int]], persons: list[tuple[in
             continue
         start = pm.start("word") if kind == "type" and not pm.group("paren") else s
         mentions.append(Mention(start, e, s, list(g.names[key(surface)]), hint=level,
-                                prefixed=pm is not None, weak=weak, person=person))
-        taken.append((s, e))
+                                prefixed=pm is not None, weak=weak, person=person, dateline=dateline))
+        taken.add(s, e)
     mentions += _dateline_districts(text, taken)
     return sorted(mentions, key=lambda x: x.start)

@@ -77,6 +77,15 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Mention]:
         else:
             pending.append((m, options))
     resolved = [m for m in mentions if m.chosen and not m.weak]
+    # a dateline names the town a report comes from: where a province and a city share the
+    # name (``JAMBI –``) and nothing else in the article settles which, it is the city
+    for m, options in pending:
+        if m.dateline and not m.hint and not _nearest(m, resolved, {r.code for r in options}):
+            levels = [r.level for r in options]
+            if "province" in levels and levels.count("city") == 1:
+                m.chosen = options[levels.index("city")]
+    pending = [(m, options) for m, options in pending if m.chosen is None]
+    resolved += [m for m in mentions if m.chosen and not m.weak and m not in resolved]
     confirmed = {m.chosen.code for m in resolved}
     provinces = {m.chosen.province for m in resolved}
     for m, options in pending:

@@ -1,0 +1,337 @@
+"""The learned second source of OFFICIAL and CANDIDATE spans (issue 15, item 1).
+
+The rules bind names to titles, cues and pairs; a name they cannot explain is
+left out. This source looks at every run of name-shaped words the rules left
+(no span of any label on it, nor inside boilerplate), describes it as a
+feature text — its neighbouring words and pseudo-words for the cue families
+that fire around it (``__speech_before``, ``__office_before``,
+``__cand_cue_sentence`` ...) — and a linear classifier
+(:class:`netral_nlp.learn.linear.LinearTextClassifier`, trained on the real
+articles' gold spans by ``netral train people``) decides OFFICIAL, CANDIDATE
+or none.
+
+Precedence (stated once): the rules are exact where they are — titles, roles,
+ballot numbers, region codes, law fields — and keep every span they found; the
+model only adds spans on text no rule span touches, never relabels one. An
+OFFICIAL it adds takes as role the office title written right before it (or
+the role of an earlier model-found mention of the same person), else null; a
+CANDIDATE takes the ballot number the sentence states, as the rules' do.
+REGION stays with the gazetteer (codes are exact there). Once this source is
+installed it is the pipeline's statistical source of people: the general spaCy
+NER's windows (precedence.py, rule 4) are no longer run (``WITH_NER``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from ...anchors import WordStartPattern, word_starts
+from ...learn.linear import LinearTextClassifier
+from ..regions import lookup
+from .candidates import assign_ballots
+from .chains import is_institution_word
+from .headlines import headline_lines
+from .lexicon import NAME_WORD_RE, lexicon, not_name_words, scanner
+from .linking import People, assign_roles
+from .mention import PersonMention
+from .names import common_words, name_runs
+from .officials import office_ok
+
+MODEL_DIR = "span_model"
+LABELS = ("OFFICIAL", "CANDIDATE")
+NONE = "none"
+#: probability above which the model's label is written (grouped 5-fold CV over the real
+#: articles: 0.9 keeps OFFICIAL precision within 0.01 of the rules' and role accuracy >= 0.88)
+ACCEPT_ABOVE = 0.9
+#: whether the general spaCy NER (NERGrit PERSON/ORG/PLACE) is still consulted in its
+#: windows beside this source. Grouped CV over the real articles, people step alone: without
+#: it OFFICIAL precision 0.942 -> 0.961 at equal recall, ORG F1 0.861 -> 0.855, and the step
+#: about a third faster; so the learned source replaces it once installed.
+WITH_NER = False
+#: classifier settings (every feature word is binary): inverse regularisation, class weights
+C = 4.0
+BALANCED = True
+
+_WORD_RE = re.compile(r"[\w'’]+|[^\w\s]")
+_CAND_WORD_RE = re.compile(
+    r"(?<![\w-])(?:calon|paslon|pasangan|kandidat|capres|cawapres|cagub|cawagub|cabup|cawabup|"
+    r"cawalkot|caleg|petahana|incumbent|mencalonkan|diusung|berpasangan|kontestasi|pilkada|pilgub|pilbup)(?![\w-])",
+    re.IGNORECASE,
+)
+_JOURNALIST_RE = re.compile(r"(?i)(?:reporter|editor|penulis|wartawan|pewarta|kontributor|foto|oleh)\s*[:/]?\s*$")
+_QUOTE_RE = re.compile(r"[\"“”]")
+_OFFICE_WINDOW = 60
+_BREAK_RE = re.compile(r"[.;:!?\n\"“”]")
+_LOWER_RE = re.compile(r"(?<![\w-])[a-z]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _cand_word_scanner() -> WordStartPattern:
+    return WordStartPattern(_CAND_WORD_RE)
+
+
+@dataclass
+class Candidate:
+    """One run of name words the rules left, and its feature text."""
+
+    start: int
+    end: int
+    features: str
+
+
+def _taken_mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    mask = bytearray(length + 1)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * max(0, min(e, length) - s)
+    return mask
+
+
+def _runs(text: str, mask: bytearray, common: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of name words outside every span, without the title, rank and function words
+    that open or close them (``Menurut Hartanto`` -> ``Hartanto``)."""
+    not_a_name = not_name_words()
+    out: list[tuple[int, int]] = []
+    for start, end in name_runs(text):
+        if mask.find(0, start, end) < 0:
+            continue  # wholly inside what the rules (or other components) found
+        words = [(w.start(), w.end()) for w in NAME_WORD_RE.finditer(text, start, end)]
+        pieces: list[list[tuple[int, int]]] = [[]]
+        for s, e in words:
+            if 1 in mask[s:e]:
+                pieces.append([])
+            else:
+                pieces[-1].append((s, e))
+        for piece in pieces:
+            while piece and _not_name(text, piece[0], not_a_name, common):
+                piece.pop(0)
+            while piece and _not_name(text, piece[-1], not_a_name, common):
+                piece.pop()
+            if piece and piece[-1][1] - piece[0][0] >= 3 and any(e - s >= 3 for s, e in piece):
+                words = [text[s:e] for s, e in piece]
+                # an institution field (``Kementrian``) or a verb form (``Pihaknya``) is never a
+                # name word, as the rules hold (chains.py, names.py)
+                if not any(is_institution_word(w) or _NYA_KAN_RE.search(w) for w in words):
+                    out.append((piece[0][0], piece[-1][1]))
+    return out
+
+
+def _not_name(text: str, word: tuple[int, int], not_a_name: frozenset[str], common: frozenset[str]) -> bool:
+    lex = lexicon()
+    w = text[word[0] : word[1]]
+    return (w in not_a_name or w.lower() in common or w.lower() in lex.speech
+            or bool(lex.office_re.match(text, word[0])) or bool(lex.ranks_re.match(text, word[0]) and
+                                                                 lex.ranks_re.match(text, word[0]).end() > word[0]))
+
+
+def _words_around(text: str, start: int, end: int, n: int = 2) -> tuple[list[str], list[str]]:
+    before = _WORD_RE.findall(text[max(0, start - 40) : start])[-n:]
+    after = _WORD_RE.findall(text[end : end + 40])[:n]
+    return [w.lower() for w in before], [w.lower() for w in after]
+
+
+class ArticleCues:
+    """What the features read about one article, built once: sentences, offices, cues."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], persons: list[PersonMention]) -> None:
+        self.text = text
+        self.sentences = sentences or [(0, len(text))]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        starts = word_starts(text)
+        self.offices = [(m.start(), m.end()) for m in scanner("office_re").finditer(starts) if office_ok(m)]
+        self.office_ends = [e for _, e in self.offices]
+        self.cand_words = [m.start() for m in _cand_word_scanner().finditer(starts)]
+        self.ballots = [m.start() for m in scanner("ballot_re").finditer(starts)]
+        self.public = sorted(m.start() for name in ("org_body_re", "government_re")
+                             for m in scanner(name).finditer(starts))
+        self.quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
+        self.headlines = headline_lines(text)
+        self.people = People(text, [p for p in persons if p.label])
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[max(0, i)]
+
+    @staticmethod
+    def any_in(positions: list[int], lo: int, hi: int) -> bool:
+        i = bisect_left(positions, lo)
+        return i < len(positions) and positions[i] < hi
+
+    def office_before(self, start: int) -> tuple[int, int] | None:
+        """The office title that ends in the stretch right before ``start`` (same clause)."""
+        i = bisect_right(self.office_ends, start) - 1
+        while i >= 0 and self.office_ends[i] >= start - _OFFICE_WINDOW:
+            s, e = self.offices[i]
+            # only capitalised words, brackets and commas between: the title's own qualifier
+            if not _BREAK_RE.search(self.text, e, start) and not _LOWER_RE.search(self.text, e, start):
+                return s, e
+            i -= 1
+        return None
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?\n][\"”]?)\s*$")
+#: word shapes no name has: ``Pihaknya``, ``Ingatkan``, ``Diketahui``
+_NYA_KAN_RE = re.compile(r"[a-z]{2}(?:nya|kan|lah)$")
+_PASSIVE_RE = re.compile(r"^Di[a-z]{3,}(?:i|kan)$")
+
+
+def _shape_features(words: list[str]) -> list[str]:
+    out = []
+    if any(_NYA_KAN_RE.search(w) for w in words):
+        out.append("__suffix_nya_kan")
+    if any(_PASSIVE_RE.match(w) for w in words):
+        out.append("__passive_shape")
+    if any(is_institution_word(w.strip(".,")) for w in words):
+        out.append("__institution_word")
+    if any(w.lower() in STOP_WORDS for w in words):
+        out.append("__function_word")
+    if len(words) == 1:
+        out.append("__one_word")
+    return out
+
+
+def features(cues: ArticleCues, start: int, end: int) -> str:
+    """The feature text of the run ``start:end``."""
+    lex = lexicon()
+    text = cues.text
+    name = text[start:end]
+    words = name.split()
+    before, after = _words_around(text, start, end)
+    out = [f"b1={before[-1]}" if before else "b1=^", f"a1={after[0]}" if after else "a1=$"]
+    if len(before) > 1:
+        out.append(f"b2={before[-2]}")
+    if len(after) > 1:
+        out.append(f"a2={after[1]}")
+    out.append(f"__n{min(len(words), 4)}")
+    out += _shape_features(words)
+    if start == cues.sentence(start)[0] or _SENTENCE_START_RE.search(text, max(0, start - 4), start):
+        out.append("__sentence_start")
+    if name.isupper():
+        out.append("__caps")
+    if lex.speech_before_re.search(text, max(0, start - 20), start):
+        out.append("__speech_before")
+    nxt = re.match(r"\s*,?\s*(?:juga\s+|pun\s+)?([a-z]+)", text[end : end + 30])
+    if nxt and nxt.group(1) in lex.speech:
+        out.append("__speech_after")
+    office = cues.office_before(start)
+    if office is not None:
+        out.append("__office_before")
+        out.append("__office_" + lex.office_kind.get(text[office[0]:office[1]].split()[-1].lower(), "other"))
+    rank = lex.ranks_re.search(text, max(0, start - 25), start)
+    if rank and rank.end() == start:
+        out.append("__rank_before")
+    s, e = cues.sentence(start)
+    if cues.any_in(cues.cand_words, s, e):
+        out.append("__cand_cue_sentence")
+    if cues.any_in(cues.cand_words, max(s, start - 40), start):
+        out.append("__cand_cue_before")
+    if cues.any_in(cues.ballots, s, e):
+        out.append("__ballot_sentence")
+    if cues.any_in(cues.public, s, e):
+        out.append("__public_sentence")
+    if cues.any_in(cues.quotes, max(s, start - 6), start):
+        out.append("__quote_before")
+    if text[end : end + 1] in "-–" and text[end + 1 : end + 2].isupper():
+        out.append("__dash_after")
+    if start > 1 and text[start - 1] in "-–" and text[start - 2 : start - 1].isalpha():
+        out.append("__dash_before")
+    if text[end : end + 1] == ",":
+        out.append("__comma_after")
+    if text[max(0, start - 2) : start].strip() == ",":
+        out.append("__comma_before")
+    if text[end : end + 2].lstrip().startswith("("):
+        out.append("__bracket_after")
+    if _JOURNALIST_RE.search(text, max(0, start - 20), start):
+        out.append("__byline")
+    if any(s0 <= start < e0 for s0, e0 in cues.headlines):
+        out.append("__headline")
+    if lookup(name):
+        out.append("__region_name")
+    words_clean = [w.rstrip(".") for w in words]
+    cluster = cues.people.match(words_clean, start)
+    if cluster:
+        out.append("__known_" + str(cluster[0].label))
+    return " ".join(out)
+
+
+def candidates(text: str, taken: list[tuple[int, int]], sentences: list[tuple[int, int]],
+               persons: list[PersonMention], common: frozenset[str] | None = None) -> list[Candidate]:
+    """Every run the rules left, with its feature text (``common``: the words the article
+    writes in lower case, ``names.common_words``)."""
+    if not text.strip():
+        return []
+    common = common if common is not None else common_words(text)
+    runs = _runs(text, _taken_mask(len(text), taken), common)
+    if not runs:
+        return []
+    cues = ArticleCues(text, sentences, persons)
+    return [Candidate(s, e, features(cues, s, e)) for s, e in runs]
+
+
+class SpanModel:
+    """The fitted classifier and how its answers become person mentions."""
+
+    def __init__(self, model: LinearTextClassifier, accept_above: float = ACCEPT_ABOVE) -> None:
+        self.model = model
+        self.accept_above = float(model.meta.get("accept_above", accept_above))
+        #: the spaCy NER's windows run beside this source (the setting it was trained with)
+        self.with_ner = bool(model.meta.get("with_ner", WITH_NER))
+
+    def decide(self, found: list[list[Candidate]]) -> list[list[tuple[Candidate, str]]]:
+        """Per document, the candidates the model labels OFFICIAL or CANDIDATE (one call)."""
+        flat = [c for cs in found for c in cs]
+        if not flat:
+            return [[] for _ in found]
+        proba = self.model.proba([c.features for c in flat])
+        classes = list(self.model.classes)
+        best = proba.argmax(axis=1)
+        labels = iter(
+            (classes[b] if classes[b] != NONE and proba[i, b] >= self.accept_above else None)
+            for i, b in enumerate(best)
+        )
+        out = []
+        for cs in found:
+            out.append([(c, label) for c in cs if (label := next(labels)) is not None])
+        return out
+
+    def save(self, folder: str | Path) -> None:
+        self.model.save(Path(folder) / MODEL_DIR)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> SpanModel | None:
+        model = LinearTextClassifier.load(Path(folder) / MODEL_DIR)
+        return cls(model) if model is not None else None
+
+
+def mentions_of(text: str, accepted: list[tuple[Candidate, str]], cues_sentences: list[tuple[int, int]],
+                offices: list[tuple[int, int]] | None = None) -> list[PersonMention]:
+    """Person mentions for the accepted candidates: role from the office written right
+    before (shared with later mentions of the same person), ballots from the sentence."""
+    found: list[PersonMention] = []
+    cues = None
+    for c, label in accepted:
+        role = None
+        if label == "OFFICIAL":
+            cues = cues or ArticleCues(text, cues_sentences, [])
+            office = cues.office_before(c.start)
+            if office is not None:
+                role = text[office[0] : c.start].strip(" ,\t\u00a0") or None
+        found.append(PersonMention(c.start, c.end, label, role=role, source="model"))
+    for cluster in People(text, found).clusters:
+        assign_roles(cluster)
+    assign_ballots(text, found, cues_sentences)
+    return found
+
+
+def training_features(nlp_doc_text: str, entities: list[tuple[int, int, str]], boiler: list[tuple[int, int]],
+                      sentences: list[tuple[int, int]], common: frozenset[str] | None = None) -> list[Candidate]:
+    """The candidates of a document the rules have annotated (``entities``: every span they
+    wrote, any label): the same runs and features the component computes at run time."""
+    persons = [PersonMention(s, e, label) for s, e, label in entities if label in LABELS]
+    return candidates(nlp_doc_text, [(s, e) for s, e, _ in entities] + boiler, sentences, persons, common)
+

@@ -1,0 +1,82 @@
+"""``netral train people``: fit the learned source of OFFICIAL and CANDIDATE spans.
+
+Every gold record's text goes through the pipeline up to ``netral_people``
+with the learned source switched off, so the document holds what the rules
+found; every run of name words the rules left (``PeopleTagger.span_candidates``)
+is an example, labelled with the gold label of the OFFICIAL or CANDIDATE span
+at exactly its offsets, else ``none``. Trained on the real articles of
+../shared/data (seeds, dev, train) when present, plus the project's annotated
+corpus. The precedence between the rules and this source is stated in
+``components/people/learned.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..components.people.learned import ACCEPT_ABOVE, BALANCED, LABELS, NONE, WITH_NER, C
+from ..learn import register_part, training_articles
+from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
+
+COMPONENT = "netral_people"
+
+
+def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """(feature texts, gold labels) of every run of name words the rules left."""
+    component = nlp.get_pipe(COMPONENT)
+    later = nlp.pipe_names[nlp.pipe_names.index(COMPONENT) + 1 :]
+    was, was_ner = component.use_span_model, component.use_model
+    # the rules as they run beside the installed source: the spaCy NER only where it stays
+    component.use_span_model, component.use_model = False, was_ner and WITH_NER
+    features: list[str] = []
+    labels: list[str] = []
+    try:
+        with nlp.select_pipes(disable=later):
+            for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+                gold = {(e["start"], e["end"]): e["label"] for e in record.get("entities") or []
+                        if e.get("label") in LABELS}
+                for c in component.span_candidates(doc):
+                    features.append(c.features)
+                    labels.append(gold.get((c.start, c.end), NONE))
+    finally:
+        component.use_span_model, component.use_model = was, was_ner
+    return features, labels
+
+
+def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
+                balanced: bool = BALANCED) -> LinearTextClassifier:
+    features, labels = examples(nlp, records)
+    if len(set(labels)) < 2:
+        raise ValueError("no gold OFFICIAL or CANDIDATE span among the runs the rules left")
+    meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())),
+            "accept_above": ACCEPT_ABOVE, "with_ner": WITH_NER}
+    return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)
+
+
+@register_part("people", COMPONENT, order=10)
+def fit_people(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
+    """Refit the learned source inside ``nlp`` from gold records only."""
+    nlp.get_pipe(COMPONENT).set_span_model(train_model(nlp, records, seed))
+
+
+def run(
+    data: list[str | Path] | None = None, source: str | Path | None = None, out: str | Path | None = None,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
+    from ..learn import gold_records
+    from ..pipeline import update_pipeline
+
+    records = gold_records(data) if data else training_articles()
+    summary: dict[str, Any] = {"articles": len(records)}
+
+    def modify(nlp) -> None:
+        model = train_model(nlp, records, seed)
+        summary["examples"] = model.meta["examples"]
+        summary["per_label"] = model.meta["per_label"]
+        nlp.get_pipe(COMPONENT).set_span_model(model)
+
+    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
+    return summary
