@@ -245,14 +245,14 @@ class RangeSearch:
         candidates = scanner.candidates(self.starts)
         if candidates is None:
             return None
-        first, i = self.start, bisect_left(candidates, self.start)
-        out = [0] if scanner.opens_range(self.starts, first) else []
-        for p in candidates[i:]:
-            if p >= self.end:
-                break
-            if p > first or not out:
-                out.append(p - first)
-        return out
+        first = self.start
+        i = bisect_left(candidates, first)
+        j = bisect_left(candidates, self.end, i)
+        opens = scanner.opens_range(self.starts, first)
+        if i == j:  # no candidate inside: most ranges, for most patterns
+            return [0] if opens else []
+        inside = [p - first for p in candidates[i:j]]
+        return [0, *inside[1:]] if opens and inside[0] == 0 else ([0, *inside] if opens else inside)
 
     def search(self, pattern: re.Pattern[str], text: str, raw: bool = False) -> re.Match[str] | None:
         """``pattern.search(text)``, where ``text`` is this range's string."""
