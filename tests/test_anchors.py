@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netral_nlp.anchors import AnchoredPattern, WordStartPattern, WordStarts, fold, literal_anchors
+from netral_nlp.anchors import (
+    AnchoredPattern,
+    LiteralStartPattern,
+    RangeSearch,
+    WordStartPattern,
+    WordStarts,
+    fold,
+    literal_anchors,
+)
 from netral_nlp.components.events.triggers import lexicon
 
 CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
@@ -145,3 +153,60 @@ def test_date_forms_found_at_digits_equal_finditer():
         digits = [m.start() for m in re.finditer(r"\d", text)]
         for pattern in digit_forms:
             assert [m.span() for m in finditer_at(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]
+
+
+def _rule_raw_cues():
+    from netral_nlp.components.rules.cues import RAW_LISTS, cue
+
+    return [cue(name) for name in RAW_LISTS]
+
+
+def _rule_word_cues():
+    from netral_nlp.components.rules.cues import cue, directive_word
+
+    return [cue(n) for n in ("strong_modal", "prohibition", "obligation", "conduct_topic")] + [directive_word()]
+
+
+def test_literal_start_pattern_finds_what_finditer_finds():
+    """Full regexes (``?``, ``^apakah``, ``yang ... dijatuhi sanksi``) tried only where a literal
+    start occurs, overlapping occurrences included: the same matches on every project article."""
+    texts = _corpus_texts() + ["Apakah ASN boleh? Ya.", "  apakah", "kamihak bisahak ?", "dijatuhi sanksi yang"]
+    for pattern in _rule_raw_cues() + [re.compile(r"ab|bc|cab", re.I)]:
+        scanner = LiteralStartPattern(pattern)
+        assert scanner.finder is not None
+        for text in texts + ["abcabcab", "xbcab"]:
+            assert [m.span() for m in scanner.finditer(WordStarts(text))] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_literal_start_pattern_runs_everywhere_without_a_literal_start():
+    scanner = LiteralStartPattern(re.compile(r"\w+ing|ab"))
+    assert scanner.candidates(WordStarts("sing ab")) is None
+    assert [m.span() for m in scanner.finditer(WordStarts("sing ab"))] == [(0, 4), (5, 7)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["ASN", "dilarang", "Dilarang", "x", "?", "apakah", "netral", "kampanye", " ", "\n",
+                                 "tidak boleh", "wajib", "yang", "dijatuhi sanksi", "-"]), max_size=12).map("".join))
+def test_range_search_equals_search_on_the_range(text):
+    """Every range, mid-word starts included (``xdilarang``: ``dilarang`` starts the range's
+    string though no word of the text)."""
+    starts = WordStarts(text)
+    for a in range(0, len(text) + 1, 3):
+        for b in range(a, len(text) + 1, 5):
+            where, piece = RangeSearch(starts, a, b), text[a:b]
+            for pattern in _rule_word_cues():
+                found, plain = where.search(pattern, piece), pattern.search(piece)
+                assert (found and found.span()) == (plain and plain.span())
+                assert where.count(pattern, piece) == len(pattern.findall(piece))
+            for pattern in _rule_raw_cues():
+                found, plain = where.search(pattern, piece, raw=True), pattern.search(piece)
+                assert (found and found.span()) == (plain and plain.span())
+
+
+def test_range_search_sees_a_range_that_starts_mid_word():
+    from netral_nlp.components.rules.cues import cue
+
+    text = "xdilarang kampanye"
+    starts = WordStarts(text)
+    assert RangeSearch(starts, 1, len(text)).search(cue("prohibition"), text[1:]) is not None
+    assert RangeSearch(starts, 0, len(text)).search(cue("prohibition"), text) is None

@@ -155,3 +155,15 @@ def test_saved_lexicons_are_put_back_in_force(tmp_path):
     assert "ABDINEGARA" not in resources.read_text(name)
     doc = build_pipeline(COMPONENTS)("ABDINEGARA dilarang ikut kampanye pasangan calon.")
     assert [attrs_of(s, "rules").get("subject") for s in doc.spans["rules"]] != ["ASN"]
+
+
+def test_a_batch_gives_each_article_its_own_rules(shipped):
+    """The models score a whole batch at once: each article still gets exactly the rules it
+    gets alone (a rule article next to one without rules)."""
+    texts = [rule for _, rule, _ in PAIRS] + [not_rule for _, _, not_rule in PAIRS]
+    alone = [rules_of(shipped, text) for text in texts]
+    together = [
+        [(span.text, attrs_of(span, "rules")) for span in doc.spans["rules"]] for doc in shipped.pipe(texts, batch_size=8)
+    ]
+    assert together == alone
+    assert all(alone[: len(PAIRS)]) and not any(alone[len(PAIRS) :])

@@ -136,7 +136,7 @@ class WordStarts:
         self.folded = fold(text)
         self.by_head: dict[str, list[int]] = defaultdict(list)
         #: sorted candidate positions per pattern (see WordStartPattern.candidates)
-        self.candidates: dict[WordStartPattern, list[int]] = {}
+        self.candidates: dict[WordStartPattern | LiteralStartPattern, list[int]] = {}
         if self.folded is not None:
             by_head = self.by_head
             for m in _WORD_KEY.finditer(self.folded):
@@ -193,6 +193,11 @@ class WordStartPattern:
         else:
             yield from finditer_at(self.pattern, text, candidates[bisect_left(candidates, pos) :], end)
 
+    def opens_range(self, starts: WordStarts, start: int) -> bool:
+        """Whether a search of the string ``text[start:...]`` may match at its first
+        character although it is no word start of the text (it is one of the string)."""
+        return bool(self.anchors) and starts.folded is not None and starts.folded.startswith(self.anchors, start)
+
     def candidates(self, starts: WordStarts) -> list[int] | None:
         """Sorted word starts of ``starts.text`` that begin with one of the anchors (once per
         text and pattern: model windows scan sentence after sentence); None when the pattern
@@ -206,6 +211,65 @@ class WordStartPattern:
             found = sorted(p for p in {p for group in groups for p in group} if folded.startswith(self.anchors, p))
             starts.candidates[self] = found
         return found
+
+
+_BY_PATTERN: dict[tuple[int, bool], tuple[re.Pattern[str], WordStartPattern | LiteralStartPattern]] = {}
+
+
+def scanner_of(pattern: re.Pattern[str], raw: bool = False) -> WordStartPattern | LiteralStartPattern:
+    """The :class:`WordStartPattern` of a pattern every match of which starts a word (``raw``:
+    the :class:`LiteralStartPattern` of any other), kept by the pattern's identity (hashing
+    a compiled pattern hashes its whole code)."""
+    key = (id(pattern), raw)
+    found = _BY_PATTERN.get(key)
+    if found is None or found[0] is not pattern:
+        if len(_BY_PATTERN) > 1024:
+            _BY_PATTERN.clear()
+        found = _BY_PATTERN[key] = (pattern, LiteralStartPattern(pattern) if raw else WordStartPattern(pattern))
+    return found[1]
+
+
+class RangeSearch:
+    """Searches over one range of a text (the range's own string): a pattern is tried only
+    where it may start (:meth:`WordStartPattern.candidates` for word-start patterns,
+    :meth:`LiteralStartPattern.candidates` for ``raw`` ones, found once per text) and not
+    at all when there is no such place in the range. Results are those of
+    ``pattern.search`` / ``pattern.findall`` on the range's string (``tests/test_anchors.py``)."""
+
+    def __init__(self, starts: WordStarts, start: int, end: int) -> None:
+        self.starts, self.start, self.end = starts, start, end
+
+    def _positions(self, pattern: re.Pattern[str], raw: bool) -> list[int] | None:
+        """Where in the range's string a match may start, ascending; None: anywhere."""
+        scanner = scanner_of(pattern, raw)
+        candidates = scanner.candidates(self.starts)
+        if candidates is None:
+            return None
+        first = self.start
+        i = bisect_left(candidates, first)
+        j = bisect_left(candidates, self.end, i)
+        opens = scanner.opens_range(self.starts, first)
+        if i == j:  # no candidate inside: most ranges, for most patterns
+            return [0] if opens else []
+        inside = [p - first for p in candidates[i:j]]
+        return [0, *inside[1:]] if opens and inside[0] == 0 else ([0, *inside] if opens else inside)
+
+    def search(self, pattern: re.Pattern[str], text: str, raw: bool = False) -> re.Match[str] | None:
+        """``pattern.search(text)``, where ``text`` is this range's string."""
+        positions = self._positions(pattern, raw)
+        if positions is None:
+            return pattern.search(text)
+        for p in positions:
+            if (match := pattern.match(text, p)) is not None:
+                return match
+        return None
+
+    def count(self, pattern: re.Pattern[str], text: str) -> int:
+        """``len(pattern.findall(text))``, where ``text`` is this range's string."""
+        positions = self._positions(pattern, False)
+        if positions is None:
+            return len(pattern.findall(text))
+        return sum(1 for _ in finditer_at(pattern, text, positions)) if positions else 0
 
 
 def finditer_at(
@@ -258,3 +322,70 @@ def starts_with_digit(pattern: re.Pattern[str]) -> bool:
     """Whether every match of ``pattern`` starts with a digit (``\\d``): then only the
     text's digits are worth trying (:func:`finditer_at`)."""
     return _digit_first(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def _top_branches(items: list) -> list[list]:
+    """The alternatives of a parsed pattern's top level (one when it has no ``|``)."""
+    if len(items) == 1 and items[0][0] is sre_constants.BRANCH:
+        return list(items[0][1][1])
+    if len(items) == 1 and items[0][0] is sre_constants.SUBPATTERN:
+        return _top_branches(list(items[0][1][-1]))
+    return [items]
+
+
+class LiteralStartPattern:
+    """A compiled pattern whose every alternative starts with a literal (a single ``?``
+    counts) or at the text's very start (``^`` without MULTILINE): ``finditer`` tries only
+    the positions where one of those literals occurs, found by one scan of the case-folded
+    text, instead of every character. Full regexes (the ``not_rule`` cues) profit where
+    :class:`WordStartPattern` does not apply: their matches need not start a word."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        multiline = bool(parsed.state.flags & re.MULTILINE)
+        anchors: set[str] = set()
+        self.at_start = False
+        self.anchors: tuple[str, ...] = ()
+        self.finder: re.Pattern[str] | None = None
+        for branch in _top_branches(list(parsed)):
+            if branch and branch[0] == (sre_constants.AT, sre_constants.AT_BEGINNING) and not multiline:
+                self.at_start = True
+                continue
+            prefixes = {prefix.casefold() for prefix, _ in _sequence(branch, MAX_ANCHORS)}
+            if "" in prefixes:
+                return
+            anchors |= prefixes
+        alternation = "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True))
+        self.anchors = tuple(anchors)
+        self.finder = re.compile(alternation if anchors else r"(?!)")
+
+    def candidates(self, starts: WordStarts) -> list[int] | None:
+        """Sorted positions of ``starts.text`` where a match may start (once per text); None
+        when the pattern has an alternative without a literal start or the text cannot be
+        folded."""
+        folded = starts.folded
+        if self.finder is None or folded is None:
+            return None
+        positions = starts.candidates.get(self)
+        if positions is None:
+            found: set[int] = {0} if self.at_start else set()
+            anchors = self.anchors
+            for m in self.finder.finditer(folded):  # non-overlapping: look inside each for more
+                found.add(m.start())
+                found.update(p for p in range(m.start() + 1, m.end()) if folded.startswith(anchors, p))
+            positions = starts.candidates[self] = sorted(found)
+        return positions
+
+    def opens_range(self, starts: WordStarts, start: int) -> bool:
+        """Whether a search of the string ``text[start:...]`` may match at its first character
+        beyond the positions of :meth:`candidates` (its ``^`` alternatives may)."""
+        return self.at_start
+
+    def finditer(self, starts: WordStarts) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(starts.text)``."""
+        positions = self.candidates(starts)
+        if positions is None:
+            yield from self.pattern.finditer(starts.text)
+        else:
+            yield from finditer_at(self.pattern, starts.text, positions)

@@ -56,6 +56,8 @@ class TfidfPart:
             self.token_re = re.compile(params.get("token_pattern") or r"(?u)\b\w\w+\b")
             if self.token_re.groups > 1:
                 raise Unsupported("token_pattern with more than one group")
+            #: ``[^\s]+`` finds what ``str.split`` finds (the same Unicode white space)
+            self.split = self.token_re.pattern in (r"(?u)[^\s]+", r"[^\s]+", r"(?u)\S+", r"\S+")
         self.word_ids: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._char_ids)
 
     # -- analyzers: the same features as scikit-learn's, as vocabulary ids
@@ -74,7 +76,7 @@ class TfidfPart:
         return tuple(ids)
 
     def _word_features(self, text: str) -> list[str]:
-        tokens = self.token_re.findall(text)
+        tokens = text.split() if self.split else self.token_re.findall(text)
         features = list(tokens) if self.min_n == 1 else []
         for n in range(max(self.min_n, 2), min(self.max_n, len(tokens)) + 1):
             features.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
@@ -88,8 +90,7 @@ class TfidfPart:
             for word in text.split():
                 out.extend(word_ids(word))
         else:
-            vocabulary = self.vocabulary
-            out.extend(vocabulary[f] for f in self._word_features(text) if f in vocabulary)
+            out.extend(i for i in map(self.vocabulary.get, self._word_features(text)) if i is not None)
 
     def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, feature id, TF-IDF weight) of every distinct feature of each text, by row

@@ -19,6 +19,8 @@ class QualifierIndex:
         for label in LABELS:
             spans = sorted((s, e) for s, e, lab in qualifiers if lab == label)
             self._by_label[label] = ([s for s, _ in spans], [e for _, e in spans])
+        #: labels with spans in this text (the others hold nowhere)
+        self._present = tuple(label for label in LABELS if self._by_label[label][0])
 
     @classmethod
     def of(cls, doc: Doc) -> QualifierIndex:
@@ -44,4 +46,4 @@ class QualifierIndex:
 
     def labels(self, start: int, end: int) -> frozenset[str]:
         """Every label that holds over ``start:end``."""
-        return frozenset(label for label in LABELS if self.holds(label, start, end))
+        return frozenset(label for label in self._present if self.holds(label, start, end))

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...anchors import WordStartPattern, word_starts
+from ...anchors import RangeSearch, WordStartPattern, word_starts
 from ...spans import boilerplate_ranges
 from ...tokenizer import doc_text
 from .cues import any_rule_cue
@@ -102,6 +102,7 @@ def find_candidates(doc: Doc) -> list[Item]:
     sents = sentences(doc)
     leads = _take_lists(text, find_sequences(text, sents, taken), found, taken)
     cue_starts = _cue_starts(text)
+    starts = word_starts(text)
     for index, (start, end) in enumerate(sents):
         if any(start < b and a < end for a, b in taken) or end - start > MAX_CHARS * 2:
             continue
@@ -113,15 +114,15 @@ def find_candidates(doc: Doc) -> list[Item]:
         for a, b in pieces:
             if a >= b:
                 continue
-            piece = text[a:b]
-            cascade = has_cue and not intro and is_prose_rule(piece)
+            piece, where = text[a:b], RangeSearch(starts, a, b)
+            cascade = has_cue and not intro and is_prose_rule(piece, where)
             found.append(Item(a, b, None, "prose", value=index, extra={
-                "cascade": cascade, "modality": prose_modality(piece), "intro": intro,
+                "cascade": cascade, "modality": prose_modality(piece, where), "intro": intro,
                 "has_cue": has_cue}))
         for a, b in _semicolon_pieces(text, *span) if len(pieces) == 1 else []:
             piece_cue = _has_cue(cue_starts, a, b)
             found.append(Item(a, b, None, "semicolon", value=index, extra={
-                "cascade": False, "modality": prose_modality(text[a:b]),
+                "cascade": False, "modality": prose_modality(text[a:b], RangeSearch(starts, a, b)),
                 "intro": False, "has_cue": piece_cue}))
     found.sort(key=lambda i: (i.start, i.end))
     return found

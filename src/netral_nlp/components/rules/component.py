@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from ...anchors import RangeSearch, word_starts
 from ...spans import add_span
 from ...tokenizer import doc_text
 from ..qualifiers.index import QualifierIndex
@@ -84,9 +85,8 @@ class RuleFinder:
         items = self._candidates(doc)
         if not items:
             return []
-        features = candidate_texts(doc_text(doc), items, QualifierIndex.of(doc))
-        probs = self.learned.detector.proba(features)[:, self.learned.detector.classes.index(1)]
-        return [(i.start, i.end, float(p)) for i, p in zip(items, probs, strict=True)]
+        probs = self.learned.probabilities(candidate_texts(doc_text(doc), items, QualifierIndex.of(doc)))
+        return [(i.start, i.end, p) for i, p in zip(items, probs, strict=True)]
 
     def pipe(self, docs, batch_size: int = 64):
         """Find candidates doc by doc; score a batch's candidates in one model call each."""
@@ -99,26 +99,32 @@ class RuleFinder:
                 yield doc
 
     def _decide(self, docs: list[Doc]) -> list[list[tuple[Item, dict[str, Any]]]]:
+        """Candidates doc by doc; the detector, modality and category models each run once
+        over the whole batch (modality and category on the chosen rules only)."""
         found = [(doc, self._candidates(doc)) for doc in docs]
         if self.learned is None:
             return self._cascade(found)
-        out = []
-        for doc, items in found:
-            text, qualifiers = doc_text(doc), QualifierIndex.of(doc)
-            features = candidate_texts(text, items, qualifiers)
-            by_item = {id(item): feature for item, feature in zip(items, features, strict=True)}
-            chosen = self.learned.decide(features, items, self.threshold)
-            texts = [by_item[id(i)] for i, _ in chosen]
-            modalities = self.learned.modalities(texts, [i for i, _ in chosen])
-            if self.model is not None:  # a fine-tuned category backend outranks the linear one
-                categories = self.model.predict([text[i.start : i.end] for i, _ in chosen])
-            else:
-                categories = self.learned.category.predict([category_text(text, i) for i, _ in chosen])
-            out.append([
-                (item, _fields(item, text, modality, category, score))
-                for (item, score), modality, category in zip(chosen, modalities, categories, strict=True)
-            ])
-        return out
+        learned = self.learned
+        texts = [doc_text(doc) for doc, _ in found]
+        features = [candidate_texts(text, items, QualifierIndex.of(doc)) for text, (doc, items) in zip(texts, found, strict=True)]
+        probs = iter(learned.probabilities([f for per_doc in features for f in per_doc]))
+        chosen: list[list[tuple[Item, float]]] = []
+        chosen_features: list[str] = []
+        for (_, items), per_doc in zip(found, features, strict=True):
+            kept = learned.choose(items, [next(probs) for _ in items], self.threshold)
+            by_item = {id(item): feature for item, feature in zip(items, per_doc, strict=True)}
+            chosen_features += [by_item[id(item)] for item, _ in kept]
+            chosen.append(kept)
+        rules = [(text, item, score) for text, kept in zip(texts, chosen, strict=True) for item, score in kept]
+        modalities = iter(learned.modalities(chosen_features, [item for _, item, _ in rules]))
+        if self.model is not None:  # a fine-tuned category backend outranks the linear one
+            categories = iter(self.model.predict([text[i.start : i.end] for text, i, _ in rules]) if rules else [])
+        else:
+            categories = iter(learned.category.predict([category_text(text, i) for text, i, _ in rules]))
+        return [
+            [(item, _fields(item, text, next(modalities), next(categories), score)) for item, score in kept]
+            for text, kept in zip(texts, chosen, strict=True)
+        ]
 
     def _cascade(self, found: list[tuple[Doc, list[Item]]]) -> list[list[tuple[Item, dict[str, Any]]]]:
         kept = [(doc, [i for i in items if i.extra.get("cascade")]) for doc, items in found]
@@ -166,7 +172,8 @@ def _fields(item: Item, text: str, modality: str, category: str, score: float | 
     fields: dict[str, Any] = {"marker": item.marker, "modality": modality, "category": category}
     if score is not None:
         fields["score"] = round(score, 4)
-    if subject := find_subject(text[item.start : item.end], item.parent_text, item.lead_in):
+    where = RangeSearch(word_starts(text), item.start, item.end)
+    if subject := find_subject(text[item.start : item.end], item.parent_text, item.lead_in, where=where):
         fields["subject"] = subject
     if item.parent is not None:
         fields["parent"] = item.parent

@@ -45,16 +45,21 @@ class RuleModels:
             return [item.extra["modality"] for item in items]
         return self.modality.predict(texts)
 
+    def probabilities(self, texts: list[str]) -> list[float]:
+        """The detector's probability that each candidate is a rule (one model call)."""
+        if not texts:
+            return []
+        return self.detector.proba(texts)[:, self.detector.classes.index(1)].tolist()
+
     def decide(self, texts: list[str], items: list[Item], threshold: float | None = None) -> list[tuple[Item, float]]:
         """The items that are rules, with their probability, overlaps resolved."""
-        if not items:
-            return []
+        return self.choose(items, self.probabilities(texts), threshold)
+
+    def choose(self, items: list[Item], probs: list[float], threshold: float | None = None) -> list[tuple[Item, float]]:
+        """The items whose probability passes the threshold, overlaps resolved (the more
+        probable of two overlapping candidates wins)."""
         threshold = self.threshold if threshold is None else threshold
-        positive = self.detector.classes.index(1)
-        probs = self.detector.proba(texts)[:, positive]
-        ranked = sorted(
-            ((float(p), i) for i, p in enumerate(probs) if p >= threshold), key=lambda t: (-t[0], t[1])
-        )
+        ranked = sorted(((p, i) for i, p in enumerate(probs) if p >= threshold), key=lambda t: (-t[0], t[1]))
         chosen: list[tuple[float, int]] = []
         for prob, index in ranked:
             item = items[index]

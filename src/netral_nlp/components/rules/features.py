@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cache, lru_cache
 
-from ...anchors import WordStartPattern, word_starts
+from ...anchors import LiteralStartPattern, RangeSearch, WordStartPattern, WordStarts, word_starts
 from ..qualifiers.index import QualifierIndex
 from .backends.keywords import cue_tokens
 from .cues import RAW_LISTS, addressed_directive, cue, directive_word, subject_cues
@@ -33,24 +33,40 @@ def _bucket(value: int, bounds: tuple[int, ...]) -> int:
 
 
 @cache
-def _scanner(name: str) -> WordStartPattern:
+def _scanner(name: str) -> WordStartPattern | LiteralStartPattern:
+    if name in RAW_LISTS:  # full regexes: their matches need not start a word
+        return LiteralStartPattern(cue(name))
     return WordStartPattern(directive_word() if name == "directive" else cue(name))
+
+
+def _positions(name: str, starts: WordStarts) -> list[int]:
+    scanner = _scanner(name)
+    return [m.start() for m in scanner.finditer(starts)]
 
 
 class CueIndex:
     """Where each word cue matches in one article, found once per article (patterns tried
     only at word starts that begin with one of their anchors), so that a candidate asks
-    by bisection instead of searching its own text with every pattern."""
+    by bisection instead of searching its own text with every pattern. All matches also
+    sit in one sorted list, so that every cue of a range is read with one bisection."""
 
     def __init__(self, text: str) -> None:
         starts = word_starts(text)
-        self._starts = {
-            name: [m.start() for m in (cue(name).finditer(text) if name in RAW_LISTS else _scanner(name).finditer(starts))]
-            for name in (*TEXT_CUES, "directive")
-        }
+        self._starts = {name: _positions(name, starts) for name in (*TEXT_CUES, "directive")}
         self._subjects = {
             subject: [m.start() for m in scanner.finditer(starts)] for subject, scanner in _subject_scanners()
         }
+        found = sorted(
+            (p, name) for group in (self._starts, self._subjects) for name, positions in group.items() for p in positions
+        )
+        self._all_positions = [p for p, _ in found]
+        self._all_names = [name for _, name in found]
+
+    def names(self, start: int, end: int) -> set[str]:
+        """Every cue list and subject with a match starting in ``start:end``."""
+        positions, i = self._all_positions, bisect_left(self._all_positions, start)
+        j = bisect_left(positions, end, i)
+        return set(self._all_names[i:j])
 
     def subjects(self, start: int, end: int) -> list[str]:
         """The groups (ASN, kepala desa, TNI ...) named in ``start:end``."""
@@ -63,6 +79,11 @@ class CueIndex:
 def _within(positions: list[int], start: int, end: int) -> bool:
     i = bisect_left(positions, start)
     return i < len(positions) and positions[i] < end
+
+
+@cache
+def _subject_names() -> list[str]:
+    return [subject for subject, _ in _subject_scanners()]
 
 
 @cache
@@ -95,12 +116,13 @@ def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex, cues: CueInd
         out.append("__intro")
     if extra.get("has_cue"):
         out.append("__anycue")
-    out += [f"__cue_{name}" for name in TEXT_CUES if cues.has(name, item.start, item.end)]
-    if cues.has("directive", item.start, item.end):
+    present = cues.names(item.start, item.end)
+    out += [f"__cue_{name}" for name in TEXT_CUES if name in present]
+    if "directive" in present:
         out.append("__cue_directive")
         if addressed_directive().search(span):
             out.append("__cue_addressed")
-    subjects = cues.subjects(item.start, item.end)
+    subjects = [s for s in _subject_names() if s in present]
     out += [f"__subj_{s.replace(' ', '_').lower()}" for s in subjects] or ["__nosubj"]
     out += [f"__q_{label}" for label in sorted(qualifiers.labels(item.start, item.end))]
     stripped = span.rstrip()
@@ -150,4 +172,4 @@ def category_text(text: str, item: Item) -> str:
     span = text[item.start : item.end]
     parent = item.parent_text or ""
     context = " ".join(f"p_{w}" for w in parent.lower().split()[:12])
-    return f"{span.lower()} {cue_tokens(span)} {context}"
+    return f"{span.lower()} {cue_tokens(span, RangeSearch(word_starts(text), item.start, item.end))} {context}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...anchors import RangeSearch
 from .cues import cue, cue_data
 
 PROHIBITION = "prohibition"
@@ -39,10 +40,15 @@ def _negated_directive() -> re.Pattern[str]:
     )
 
 
-def first_cue(text: str) -> str | None:
-    """The modality of the earliest deontic cue in ``text``, or None."""
-    prohibition = cue("prohibition").search(text)
-    obligation = cue("obligation").search(text)
+def _search(pattern: re.Pattern[str], text: str, where: RangeSearch | None) -> re.Match[str] | None:
+    return pattern.search(text) if where is None else where.search(pattern, text)
+
+
+def first_cue(text: str, where: RangeSearch | None = None) -> str | None:
+    """The modality of the earliest deontic cue in ``text``, or None (``where``: the
+    article range ``text`` is, to skip cues it cannot hold)."""
+    prohibition = _search(cue("prohibition"), text, where)
+    obligation = _search(cue("obligation"), text, where)
     if prohibition and (not obligation or prohibition.start() <= obligation.start()):
         return PROHIBITION
     if obligation:
@@ -50,11 +56,11 @@ def first_cue(text: str) -> str | None:
     return None
 
 
-def prose_modality(text: str) -> str:
+def prose_modality(text: str, where: RangeSearch | None = None) -> str:
     """A prose rule's modality: explicit or directed prohibitions first, else the first cue."""
-    if cue("overriding_prohibition").search(text) or _negated_directive().search(text):
+    if _search(cue("overriding_prohibition"), text, where) or _search(_negated_directive(), text, where):
         return PROHIBITION
-    return first_cue(text) or OBLIGATION
+    return first_cue(text, where) or OBLIGATION
 
 
 def own_item_modality(text: str, pledge: bool = False) -> str | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ...anchors import RangeSearch
 from ...spans import content_sentences
 from ...tokenizer import doc_text
 from .cues import addressed_directive, cue, directive_word, subject_cues
@@ -53,34 +54,37 @@ def rule_span(text: str, start: int, end: int) -> tuple[int, int]:
     return trim(text, start, end)
 
 
-def has_subject(sentence: str) -> bool:
+def has_subject(sentence: str, where: RangeSearch | None = None) -> bool:
+    if where is not None:
+        return any(where.search(p, sentence) for _, p in subject_cues())
     return any(p.search(sentence) for _, p in subject_cues())
 
 
-def is_prose_rule(sentence: str) -> bool:
-    """Whether a sentence states a rule of conduct for a group."""
+def is_prose_rule(sentence: str, where: RangeSearch | None = None) -> bool:
+    """Whether a sentence states a rule of conduct for a group (``where``: the article
+    range ``sentence`` is, to skip cues it cannot hold)."""
     words = sentence.split()
     if len(words) < MIN_WORDS or len(sentence) > MAX_CHARS:
         return False
+
+    def search(pattern: re.Pattern[str], raw: bool = False) -> bool:
+        return (pattern.search(sentence) if where is None else where.search(pattern, sentence, raw)) is not None
+
     # cheap cues first: a sentence without a modal or directive cue is no rule, and most
     # sentences have none; the exclusions, topic and group are only read after that
-    strong = cue("strong_modal").search(sentence) is not None
-    weak = not strong and cue("weak_modal").search(sentence) is not None
-    if not (strong or weak or directive_word().search(sentence)):
+    strong = search(cue("strong_modal"))
+    weak = not strong and search(cue("weak_modal"))
+    if not (strong or weak or search(directive_word())):
         return False
-    if cue("not_rule").search(sentence):
+    if search(cue("not_rule"), raw=True):  # full regexes: not word-start patterns
         return False
     if strong:
-        return _on_topic(sentence) or has_subject(sentence)
-    if cue("soft_not_rule").search(sentence):
+        return search(cue("conduct_topic")) or has_subject(sentence, where)
+    if search(cue("soft_not_rule"), raw=True):
         return False
-    if addressed_directive().search(sentence):
-        return _on_topic(sentence)
-    return weak and has_subject(sentence) and _on_topic(sentence)
-
-
-def _on_topic(sentence: str) -> bool:
-    return bool(cue("conduct_topic").search(sentence))
+    if search(addressed_directive()):
+        return search(cue("conduct_topic"))
+    return weak and has_subject(sentence, where) and search(cue("conduct_topic"))
 
 
 def quote_start(text: str, start: int) -> bool:

@@ -29,17 +29,17 @@ def trim(text: str, start: int, end: int, keep_quotes: bool = False) -> tuple[in
 
 
 def cut_at_closing_quote(text: str, start: int, end: int) -> int:
-    """End of a quoted statement inside ``start:end`` (``..., ” ujar X``), else ``end``."""
+    """End of a quoted statement inside ``start:end`` (``..., ” ujar X``), else ``end``: the
+    first closing curly quote, or straight quote closing an opened statement or following
+    end punctuation (past the first character)."""
     segment = text[start:end]
     opened = bool(segment) and segment[0] in OPEN_QUOTES
-    for i, ch in enumerate(segment):
-        if i == 0:
-            continue
-        if ch in "”" or (ch == '"' and (opened or i > 0 and segment[i - 1] in ".,!?")):
-            if ch == '"' and opened and i == 0:
-                continue
-            return start + i
-    return end
+    curly = segment.find("”", 1)
+    straight = segment.find('"', 1)
+    while straight != -1 and not opened and segment[straight - 1] not in ".,!?":
+        straight = segment.find('"', straight + 1)
+    found = [i for i in (curly, straight) if i != -1]
+    return start + min(found) if found else end
 
 
 def looks_like_headline(line: str) -> bool:
