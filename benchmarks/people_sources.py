@@ -27,7 +27,7 @@ from netral_nlp.train.people import train_model
 
 README = Path(__file__).resolve().parents[1] / "benchmarks" / "README.md"
 START, END = "<!-- people-sources:start -->", "<!-- people-sources:end -->"
-LABELS = ("OFFICIAL", "CANDIDATE", "REGION")
+LABELS = ("OFFICIAL", "CANDIDATE", "REGION", "ORG")
 
 
 def cross_validate(folds: int, seed: int) -> tuple[dict, dict, int]:

@@ -1,10 +1,11 @@
-"""``netral train people``: fit the learned source of OFFICIAL and CANDIDATE spans.
+"""``netral train people``: fit the learned source of OFFICIAL, CANDIDATE and ORG spans.
 
 Every gold record's text goes through the pipeline up to ``netral_people``
 with the learned source switched off, so the document holds what the rules
 found; every run of name words the rules left (``PeopleTagger.span_candidates``)
-is an example, labelled with the gold label of the OFFICIAL or CANDIDATE span
-at exactly its offsets, else ``none``. Trained on the real articles of
+and every ORG candidate (a head-word run or bracketed acronym) is an example,
+labelled with the gold label of the OFFICIAL, CANDIDATE or ORG span at exactly
+its offsets, else ``none``. Trained on the real articles of
 ../shared/data (seeds, dev, train) when present, plus the project's annotated
 corpus. The precedence between the rules and this source is stated in
 ``components/people/learned.py``.
@@ -16,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..components.people.learned import ACCEPT_ABOVE, BALANCED, LABELS, NONE, WITH_NER, C
+from ..components.people.learned import ACCEPT_ABOVE, BALANCED, NONE, SPAN_LABELS, WITH_NER, C
 from ..learn import register_part, training_articles
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
@@ -36,7 +37,7 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
         with nlp.select_pipes(disable=later):
             for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
                 gold = {(e["start"], e["end"]): e["label"] for e in record.get("entities") or []
-                        if e.get("label") in LABELS}
+                        if e.get("label") in SPAN_LABELS}
                 for c in component.span_candidates(doc):
                     features.append(c.features)
                     labels.append(gold.get((c.start, c.end), NONE))
@@ -49,7 +50,7 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
                 balanced: bool = BALANCED) -> LinearTextClassifier:
     features, labels = examples(nlp, records)
     if len(set(labels)) < 2:
-        raise ValueError("no gold OFFICIAL or CANDIDATE span among the runs the rules left")
+        raise ValueError("no gold OFFICIAL, CANDIDATE or ORG span among the runs the rules left")
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())),
             "accept_above": ACCEPT_ABOVE, "with_ner": WITH_NER}
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)

@@ -22,7 +22,7 @@ from ..dates.intervals import Intervals
 from .candidacy import mark_candidacy
 from .candidates import assign_ballots, find_candidates
 from .headlines import confirmed
-from .learned import Candidate, SpanModel, mentions_of, training_features
+from .learned import ORG, Candidate, SpanModel, mentions_of, training_features
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
 from .names import Context, common_words, regionish_words
@@ -119,7 +119,12 @@ class PeopleTagger:
         """The learned source's spans, after the rules (precedence: learned.py), one model call."""
         found = [self.span_candidates(doc, d) for doc, d in zip(docs, drafts, strict=True)]
         for doc, draft, accepted in zip(docs, drafts, self.span_model.decide(found), strict=True):
-            for m in mentions_of(draft.text, accepted, draft.sentences):
+            orgs = [c for c, label in accepted if label == ORG]
+            people = [(c, label) for c, label in accepted if label != ORG
+                      and not any(c.start < o.end and o.start < c.end for o in orgs)]
+            for c in orgs:
+                add_span(doc, GROUP, c.start, c.end, ORG)
+            for m in mentions_of(draft.text, people, draft.sentences):
                 fields = {"role": m.role} if m.label == "OFFICIAL" else {"ballot_number": m.ballot_number}
                 add_span(doc, GROUP, m.start, m.end, m.label, **fields)
 
