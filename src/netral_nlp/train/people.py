@@ -17,7 +17,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..components.people.learned import ACCEPT_ABOVE, BALANCED, NONE, SPAN_LABELS, WITH_NER, C
+from ..components.people.learned import (
+    ACCEPT_ABOVE,
+    BALANCED,
+    NONE,
+    ORG_ACCEPT_ABOVE,
+    SPAN_LABELS,
+    WITH_NER,
+    C,
+)
 from ..learn import register_part, training_articles
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
@@ -52,7 +60,7 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
     if len(set(labels)) < 2:
         raise ValueError("no gold OFFICIAL, CANDIDATE or ORG span among the runs the rules left")
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())),
-            "accept_above": ACCEPT_ABOVE, "with_ner": WITH_NER}
+            "accept_above": ACCEPT_ABOVE, "org_accept_above": ORG_ACCEPT_ABOVE, "with_ner": WITH_NER}
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)
 
 
