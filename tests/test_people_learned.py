@@ -143,3 +143,41 @@ def test_a_name_run_is_never_org_and_an_org_run_never_a_person(trained_orgs):
     assert labels == [("Wirawan", "OFFICIAL")]
     assert Candidate(0, 5, "", "person").allows("OFFICIAL") and not Candidate(0, 5, "", "person").allows("ORG")
     assert Candidate(0, 5, "", "org").allows("ORG") and not Candidate(0, 5, "", "org").allows("CANDIDATE")
+
+
+# NERGrit word classes (word_knowledge.py): derived at training time, carried in the model's meta
+
+
+def test_word_classes_keep_words_mostly_tagged_one_class_and_seen_often_enough():
+    from netral_nlp.components.people.word_knowledge import count_tags, word_classes
+
+    lines = (["Wiranto\tB-PERSON"] * 3 + ["wiranto\tO"]  # 3 of 4 PERSON: kept
+             + ["Sukamaju\tB-PLACE"] * 2 + ["Sukamaju\tO"] * 3  # 2 of 5 PLACE: not mostly a place
+             + ["Pelita\tB-ORGANISATION"] * 2  # always ORG but seen only twice
+             + ["Nusantara\tI-ORGANISATION"] * 3 + ["", "bad line"])
+    classes = word_classes(count_tags(lines))
+    assert classes == {"person": ["wiranto"], "org": ["nusantara"], "place": []}
+
+
+def test_word_classes_travel_with_the_model_and_feed_its_features(tmp_path):
+    import spacy
+
+    from netral_nlp.components.people.word_knowledge import META_KEY, WordKnowledge
+    from netral_nlp.train.people import train_model
+
+    nlp = build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+    records = [_article(i, s, w) for i, (s, w) in enumerate(zip(SPEAKERS, WRITERS, strict=True))]
+    classes = {"person": ["sutanto", "marlina"], "org": [], "place": []}
+    features, _ = examples(nlp, records[:1], classes)
+    assert "ng_person" in features[0].split()  # Sutanto
+    assert "ng_person" not in examples(nlp, records[:1])[0][0].split()  # no classes, no pseudo-word
+    assert WordKnowledge(classes).features(["Marlina", "Arifin"]) == ["ng_person"]
+    assert WordKnowledge(classes).features(["Arifin"]) == []
+    people = nlp.get_pipe("netral_people")
+    people.set_span_model(train_model(nlp, records, word_classes=classes))
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe").get_pipe("netral_people")
+    assert loaded.span_model.model.meta[META_KEY] == classes
+    assert loaded.knowledge.features(["Sutanto"]) == ["ng_person"]
+    people.set_span_model(train_model(nlp, records))  # off by default: none carried
+    assert META_KEY not in people.span_model.model.meta and not people.knowledge

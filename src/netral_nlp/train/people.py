@@ -26,17 +26,25 @@ from ..components.people.learned import (
     WITH_NER,
     C,
 )
+from ..components.people.word_knowledge import META_KEY, WordKnowledge
+from ..components.people.word_knowledge import from_corpus as nergrit_word_classes
 from ..learn import register_part, training_articles
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
 COMPONENT = "netral_people"
+#: whether NERGrit's word classes (word_knowledge.py) feed the features when the corpus is
+#: there: off, as grouped CV found them within noise (word_knowledge.py's docstring)
+WITH_NERGRIT = False
 
 
-def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
-    """(feature texts, gold labels) of every run of name words the rules left."""
+def examples(nlp, records: list[dict[str, Any]], word_classes: dict[str, list[str]] | None = None,
+             ) -> tuple[list[str], list[str]]:
+    """(feature texts, gold labels) of every run of name words the rules left (features with
+    ``word_classes``: NERGrit's, word_knowledge.py)."""
     component = nlp.get_pipe(COMPONENT)
     later = nlp.pipe_names[nlp.pipe_names.index(COMPONENT) + 1 :]
-    was, was_ner = component.use_span_model, component.use_model
+    was, was_ner, was_knowledge = component.use_span_model, component.use_model, component.knowledge
+    component.knowledge = WordKnowledge(word_classes)
     # the rules as they run beside the installed source: the spaCy NER only where it stays
     component.use_span_model, component.use_model = False, was_ner and WITH_NER
     features: list[str] = []
@@ -50,17 +58,24 @@ def examples(nlp, records: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
                     features.append(c.features)
                     labels.append(gold.get((c.start, c.end), NONE))
     finally:
-        component.use_span_model, component.use_model = was, was_ner
+        component.use_span_model, component.use_model, component.knowledge = was, was_ner, was_knowledge
     return features, labels
 
 
 def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
-                balanced: bool = BALANCED) -> LinearTextClassifier:
-    features, labels = examples(nlp, records)
+                balanced: bool = BALANCED, nergrit: bool = WITH_NERGRIT,
+                word_classes: dict[str, list[str]] | None = None) -> LinearTextClassifier:
+    """The fitted classifier; with ``nergrit`` (or given ``word_classes``) its features read
+    NERGrit's word classes, which its meta then carries."""
+    if word_classes is None and nergrit:
+        word_classes = nergrit_word_classes()
+    features, labels = examples(nlp, records, word_classes)
     if len(set(labels)) < 2:
         raise ValueError("no gold OFFICIAL, CANDIDATE or ORG span among the runs the rules left")
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())),
             "accept_above": ACCEPT_ABOVE, "org_accept_above": ORG_ACCEPT_ABOVE, "with_ner": WITH_NER}
+    if word_classes:
+        meta[META_KEY] = word_classes
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)
 
 

@@ -49,6 +49,7 @@ from .linking import People, assign_roles
 from .mention import PersonMention
 from .names import common_words, name_runs
 from .officials import office_ok
+from .word_knowledge import META_KEY, WordKnowledge
 
 MODEL_DIR = "span_model"
 LABELS = ("OFFICIAL", "CANDIDATE")
@@ -156,8 +157,11 @@ def _words_around(text: str, start: int, end: int, n: int = 2) -> tuple[list[str
 class ArticleCues:
     """What the features read about one article, built once: sentences, offices, cues."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], persons: list[PersonMention]) -> None:
+    def __init__(self, text: str, sentences: list[tuple[int, int]], persons: list[PersonMention],
+                 knowledge: WordKnowledge | None = None) -> None:
         self.text = text
+        #: NERGrit's word classes (word_knowledge.py), when the model was trained with them
+        self.knowledge = knowledge
         self.sentences = sentences or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
         starts = word_starts(text)
@@ -227,6 +231,8 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
         out.append(f"a2={after[1]}")
     out.append(f"__n{min(len(words), 4)}")
     out += _shape_features(words)
+    if cues.knowledge:
+        out += cues.knowledge.features(words)
     if start == cues.sentence(start)[0] or _SENTENCE_START_RE.search(text, max(0, start - 4), start):
         out.append("__sentence_start")
     if name.isupper():
@@ -308,6 +314,8 @@ def org_features(cues: ArticleCues, start: int, end: int, org_ends: frozenset[in
     before, after = _words_around(text, start, end)
     out = ["__kind_org", f"head={words[0]}", f"__on{min(len(words), 5)}"]
     out += [f"ow={w}" for w in words[1:5]]
+    if cues.knowledge:
+        out += cues.knowledge.features(words[1:] or words)
     out += [f"ob1={before[-1]}" if before else "ob1=^", f"oa1={after[0]}" if after else "oa1=$"]
     if len(words) == 1:
         out.append("__acronym")
@@ -328,7 +336,7 @@ def org_features(cues: ArticleCues, start: int, end: int, org_ends: frozenset[in
 def candidates(text: str, taken: list[tuple[int, int]], sentences: list[tuple[int, int]],
                persons: list[PersonMention], common: frozenset[str] | None = None,
                org_taken: list[tuple[int, int]] | None = None, regions: list[tuple[int, int]] = (),
-               org_ends: frozenset[int] = frozenset()) -> list[Candidate]:
+               org_ends: frozenset[int] = frozenset(), knowledge: WordKnowledge | None = None) -> list[Candidate]:
     """Every run the rules left, with its feature text (``common``: the words the article
     writes in lower case, ``names.common_words``); with ``org_taken`` (every span but the
     REGION ones, and boilerplate) the ORG candidates too."""
@@ -339,7 +347,7 @@ def candidates(text: str, taken: list[tuple[int, int]], sentences: list[tuple[in
     orgs = org_runs(text, org_taken, list(regions)) if org_taken is not None else []
     if not runs and not orgs:
         return []
-    cues = ArticleCues(text, sentences, persons)
+    cues = ArticleCues(text, sentences, persons, knowledge)
     return ([Candidate(s, e, features(cues, s, e)) for s, e in runs]
             + [Candidate(s, e, org_features(cues, s, e, org_ends), "org") for s, e in orgs])
 
@@ -353,6 +361,8 @@ class SpanModel:
         self.org_accept_above = float(model.meta.get("org_accept_above", ORG_ACCEPT_ABOVE))
         #: the spaCy NER's windows run beside this source (the setting it was trained with)
         self.with_ner = bool(model.meta.get("with_ner", WITH_NER))
+        #: the NERGrit word classes it was trained with (stored in its meta)
+        self.knowledge = WordKnowledge(model.meta.get(META_KEY))
 
     def decide(self, found: list[list[Candidate]]) -> list[list[tuple[Candidate, str]]]:
         """Per document, the candidates the model labels OFFICIAL or CANDIDATE (one call)."""
@@ -406,7 +416,8 @@ def mentions_of(text: str, accepted: list[tuple[Candidate, str]], cues_sentences
 
 
 def training_features(nlp_doc_text: str, entities: list[tuple[int, int, str]], boiler: list[tuple[int, int]],
-                      sentences: list[tuple[int, int]], common: frozenset[str] | None = None) -> list[Candidate]:
+                      sentences: list[tuple[int, int]], common: frozenset[str] | None = None,
+                      knowledge: WordKnowledge | None = None) -> list[Candidate]:
     """The candidates of a document the rules have annotated (``entities``: every span they
     wrote, any label): the same runs and features the component computes at run time."""
     persons = [PersonMention(s, e, label) for s, e, label in entities if label in LABELS]
@@ -414,5 +425,5 @@ def training_features(nlp_doc_text: str, entities: list[tuple[int, int, str]], b
     org_taken = [(s, e) for s, e, label in entities if label != "REGION"] + boiler
     org_ends = frozenset(e for _, e, label in entities if label == ORG)
     return candidates(nlp_doc_text, [(s, e) for s, e, _ in entities] + boiler, sentences, persons, common,
-                      org_taken, regions, org_ends)
+                      org_taken, regions, org_ends, knowledge)
 
