@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         "readers with the general spaCy NER's windows (precedence.py), as before the learned source; they were "
         "written reading these articles, so their figures are in-sample. *Rules + learned*: the learned source "
         "(components/people/learned.py) fitted on the other folds adds spans on text no rule span touches, and "
-        "replaces the spaCy NER's windows. REGION comes from the gazetteer in both.\n\n" + table(rules, both)
+        "replaces the spaCy NER's windows; its ORG candidates are organisation head-word runs and bracketed "
+        "acronyms. REGION comes from the gazetteer in both.\n\n" + table(rules, both)
     )
     print(body)
     if not args.no_write and not args.nergrit:  # the section describes the model as shipped
