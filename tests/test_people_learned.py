@@ -82,3 +82,102 @@ def test_office_title_right_before_gives_the_role_and_a_clause_between_does_not(
     found = mentions_of(text, [(Candidate(first, first + 7, ""), "OFFICIAL"),
                                (Candidate(second, second + 10, ""), "OFFICIAL")], [(0, len(text))])
     assert [(m.role) for m in found] == ["Kepala Dinas Sosial Kota Sukamaju", None]
+
+
+# ORG proposals: head-word runs and bracketed acronyms the rules left, decided ORG or none
+
+SURVEYS = ["Cakrawala", "Nusa Bakti", "Pelita Data", "Suryakanta", "Mitra Wacana", "Tunas Riset", "Bina Kajian",
+           "Sigma Nusa"]
+CLUBS = ["Lensa Kota", "Bidik Warga", "Kamera Rakyat", "Sorot Desa", "Jepret Muda", "Cahaya Lensa", "Potret Kita",
+         "Fokus Warga"]
+
+
+def _org_article(i: int, survey: str, club: str) -> dict:
+    first = f"ASN diminta netral selama pilkada, menurut peneliti Lembaga Survei {survey} di Sukamaju. "
+    text = first + f"Foto: Komunitas {club}\nEditor: Dewi"
+    org = f"Lembaga Survei {survey}"
+    start = first.index(org)
+    return {"id": f"org-{i}", "text": text, "rules": [],
+            "entities": [{"start": start, "end": start + len(org), "text": org, "label": "ORG"}]}
+
+
+@pytest.fixture(scope="module")
+def trained_orgs():
+    nlp = build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+    records = [_org_article(i, s, c) for i, (s, c) in enumerate(zip(SURVEYS, CLUBS, strict=True))]
+    records += [_article(i + 10, s, w) for i, (s, w) in enumerate(zip(SPEAKERS, WRITERS, strict=True))]
+    fit_people(nlp, records, seed=0)
+    return nlp
+
+
+def test_org_candidates_are_head_word_runs_and_bracketed_acronyms_not_names():
+    from netral_nlp.components.people.learned import org_runs
+
+    text = "Lembaga Kajian Demokrasi Sukamaju (LKDS) menilai Wirawan netral. Ia datang ke lembaga itu."
+    found = [text[s:e] for s, e in org_runs(text, [], [])]
+    assert found == ["Lembaga Kajian Demokrasi Sukamaju", "LKDS"]  # not the name, not 'lembaga itu'
+    # a REGION span may sit inside an organisation's name; any other span blocks it
+    region = text.index("Sukamaju")
+    assert [text[s:e] for s, e in org_runs(text, [], [(region, region + 8)])][0] == "Lembaga Kajian Demokrasi Sukamaju"
+    assert [text[s:e] for s, e in org_runs(text, [(0, 33)], [])] == ["LKDS"]
+    # a bracketed region abbreviation is no organisation
+    text = "Warga Kabupaten Sukamaju Selatan (SKMS) datang."
+    assert org_runs(text, [], [(text.index("SKMS"), text.index("SKMS") + 4)]) == []
+
+
+def test_learned_org_found_in_the_body_and_not_in_a_photo_credit(trained_orgs):
+    text = ("ASN diminta netral selama pilkada, menurut peneliti Lembaga Survei Arunika di Sukamaju. "
+            "Foto: Komunitas Sinar Lensa\nEditor: Dewi")
+    orgs = [e.text for e in to_record(trained_orgs(text)).entities if e.label == "ORG"]
+    assert orgs == ["Lembaga Survei Arunika"]
+    trained_orgs.get_pipe("netral_people").use_span_model = False
+    try:
+        assert [e.text for e in to_record(trained_orgs(text)).entities if e.label == "ORG"] == []
+    finally:
+        trained_orgs.get_pipe("netral_people").use_span_model = True
+
+
+def test_a_name_run_is_never_org_and_an_org_run_never_a_person(trained_orgs):
+    text = "ASN diminta netral selama pilkada, kata Wirawan kepada wartawan."
+    labels = [(e.text, e.label) for e in to_record(trained_orgs(text)).entities]
+    assert labels == [("Wirawan", "OFFICIAL")]
+    assert Candidate(0, 5, "", "person").allows("OFFICIAL") and not Candidate(0, 5, "", "person").allows("ORG")
+    assert Candidate(0, 5, "", "org").allows("ORG") and not Candidate(0, 5, "", "org").allows("CANDIDATE")
+
+
+# NERGrit word classes (word_knowledge.py): derived at training time, carried in the model's meta
+
+
+def test_word_classes_keep_words_mostly_tagged_one_class_and_seen_often_enough():
+    from netral_nlp.components.people.word_knowledge import count_tags, word_classes
+
+    lines = (["Wiranto\tB-PERSON"] * 3 + ["wiranto\tO"]  # 3 of 4 PERSON: kept
+             + ["Sukamaju\tB-PLACE"] * 2 + ["Sukamaju\tO"] * 3  # 2 of 5 PLACE: not mostly a place
+             + ["Pelita\tB-ORGANISATION"] * 2  # always ORG but seen only twice
+             + ["Nusantara\tI-ORGANISATION"] * 3 + ["", "bad line"])
+    classes = word_classes(count_tags(lines))
+    assert classes == {"person": ["wiranto"], "org": ["nusantara"], "place": []}
+
+
+def test_word_classes_travel_with_the_model_and_feed_its_features(tmp_path):
+    import spacy
+
+    from netral_nlp.components.people.word_knowledge import META_KEY, WordKnowledge
+    from netral_nlp.train.people import train_model
+
+    nlp = build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+    records = [_article(i, s, w) for i, (s, w) in enumerate(zip(SPEAKERS, WRITERS, strict=True))]
+    classes = {"person": ["sutanto", "marlina"], "org": [], "place": []}
+    features, _ = examples(nlp, records[:1], classes)
+    assert "ng_person" in features[0].split()  # Sutanto
+    assert "ng_person" not in examples(nlp, records[:1])[0][0].split()  # no classes, no pseudo-word
+    assert WordKnowledge(classes).features(["Marlina", "Arifin"]) == ["ng_person"]
+    assert WordKnowledge(classes).features(["Arifin"]) == []
+    people = nlp.get_pipe("netral_people")
+    people.set_span_model(train_model(nlp, records, word_classes=classes))
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe").get_pipe("netral_people")
+    assert loaded.span_model.model.meta[META_KEY] == classes
+    assert loaded.knowledge.features(["Sutanto"]) == ["ng_person"]
+    people.set_span_model(train_model(nlp, records))  # off by default: none carried
+    assert META_KEY not in people.span_model.model.meta and not people.knowledge

@@ -22,7 +22,7 @@ from ..dates.intervals import Intervals
 from .candidacy import mark_candidacy
 from .candidates import assign_ballots, find_candidates
 from .headlines import confirmed
-from .learned import Candidate, SpanModel, mentions_of, training_features
+from .learned import ORG, Candidate, SpanModel, mentions_of, training_features
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
 from .names import Context, common_words, regionish_words
@@ -37,6 +37,7 @@ from .precedence import (
     rule_persons_allowed,
 )
 from .speakers import find_speakers
+from .word_knowledge import WordKnowledge
 
 GROUP = "entities"
 #: labels of other components that this one must not contradict
@@ -54,6 +55,9 @@ class PeopleTagger:
         #: the learned second source (learned.py), fitted by ``netral train people``
         self.span_model: SpanModel | None = None
         self.use_span_model = True
+        #: NERGrit word classes the candidates' features read (the installed model's, or
+        #: those ``netral train people`` is training with)
+        self.knowledge: WordKnowledge | None = None
 
     def _ner(self):
         """The disabled statistical NER to run on demand, or None (off, absent, or
@@ -113,19 +117,25 @@ class PeopleTagger:
         entities = [(s.start_char, s.end_char, s.label_) for s in group(doc, GROUP)]
         sentences = draft.sentences if draft is not None else _sentences(doc, len(text))
         common = draft.common if draft is not None else None
-        return training_features(text, entities, boilerplate_ranges(doc), sentences, common)
+        return training_features(text, entities, boilerplate_ranges(doc), sentences, common, self.knowledge)
 
     def _add_learned(self, docs: list[Doc], drafts: list[_Draft]) -> None:
         """The learned source's spans, after the rules (precedence: learned.py), one model call."""
         found = [self.span_candidates(doc, d) for doc, d in zip(docs, drafts, strict=True)]
         for doc, draft, accepted in zip(docs, drafts, self.span_model.decide(found), strict=True):
-            for m in mentions_of(draft.text, accepted, draft.sentences):
+            orgs = [c for c, label in accepted if label == ORG]
+            people = [(c, label) for c, label in accepted if label != ORG
+                      and not any(c.start < o.end and o.start < c.end for o in orgs)]
+            for c in orgs:
+                add_span(doc, GROUP, c.start, c.end, ORG)
+            for m in mentions_of(draft.text, people, draft.sentences):
                 fields = {"role": m.role} if m.label == "OFFICIAL" else {"ballot_number": m.ballot_number}
                 add_span(doc, GROUP, m.start, m.end, m.label, **fields)
 
     def set_span_model(self, model: LinearTextClassifier | None) -> None:
         """Install the learned source (None: the rules alone)."""
         self.span_model = SpanModel(model) if model is not None else None
+        self.knowledge = self.span_model.knowledge if self.span_model is not None else None
 
     def to_disk(self, path, exclude=()) -> None:
         folder = Path(path)
@@ -136,6 +146,7 @@ class PeopleTagger:
     def from_disk(self, path, exclude=()) -> PeopleTagger:
         """Read the learned source saved with the pipeline (none saved: the rules alone)."""
         self.span_model = SpanModel.load(path)
+        self.knowledge = self.span_model.knowledge if self.span_model is not None else None
         return self
 
     def _attach_ents(self, drafts: list[_Draft], windows: list[list[Span]]) -> None:

@@ -1,4 +1,4 @@
-"""The learned second source of OFFICIAL and CANDIDATE spans (issue 15, item 1).
+"""The learned second source of OFFICIAL, CANDIDATE and ORG spans (issue 15, item 1).
 
 The rules bind names to titles, cues and pairs; a name they cannot explain is
 left out. This source looks at every run of name-shaped words the rules left
@@ -16,6 +16,11 @@ model only adds spans on text no rule span touches, never relabels one. An
 OFFICIAL it adds takes as role the office title written right before it (or
 the role of an earlier model-found mention of the same person), else null; a
 CANDIDATE takes the ballot number the sentence states, as the rules' do.
+ORG candidates are the capitalised runs that open with an organisation head
+word (``model_org_heads`` of resources/people/orgs.json: ``Badan``, ``Komisi``,
+``Partai`` ...) and the bracketed acronyms the rules left; they may hold a
+REGION span (``Badan X Kota Y``) but no other span, and the model decides ORG
+or none for them (never a person label; a name run is never ORG).
 REGION stays with the gazetteer (codes are exact there). Once this source is
 installed it is the pipeline's statistical source of people: the general spaCy
 NER's windows (precedence.py, rule 4) are no longer run (``WITH_NER``).
@@ -29,10 +34,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from ...anchors import WordStartPattern, word_starts
 from ...learn.linear import LinearTextClassifier
+from ...resources import read_json
 from ..regions import lookup
 from .candidates import assign_ballots
 from .chains import is_institution_word
@@ -42,17 +49,25 @@ from .linking import People, assign_roles
 from .mention import PersonMention
 from .names import common_words, name_runs
 from .officials import office_ok
+from .word_knowledge import META_KEY, WordKnowledge
 
 MODEL_DIR = "span_model"
 LABELS = ("OFFICIAL", "CANDIDATE")
+ORG = "ORG"
+#: every label the model writes (the gold labels ``netral train people`` reads)
+SPAN_LABELS = (*LABELS, ORG)
 NONE = "none"
 #: probability above which the model's label is written (grouped 5-fold CV over the real
 #: articles: 0.9 keeps OFFICIAL precision within 0.01 of the rules' and role accuracy >= 0.88)
 ACCEPT_ABOVE = 0.9
+#: the same for ORG candidates (CV: 0.8 adds recall at equal precision; 0.7 costs precision;
+#: proposing every standalone all-caps word as well lowered ORG F1)
+ORG_ACCEPT_ABOVE = 0.8
 #: whether the general spaCy NER (NERGrit PERSON/ORG/PLACE) is still consulted in its
 #: windows beside this source. Grouped CV over the real articles, people step alone: without
 #: it OFFICIAL precision 0.942 -> 0.961 at equal recall, ORG F1 0.861 -> 0.855, and the step
-#: about a third faster; so the learned source replaces it once installed.
+#: about a third faster; so the learned source replaces it once installed. Its ORG candidates
+#: (org_runs) then brought ORG back: 0.896/0.838/0.866 (the windows' recall was 0.836).
 WITH_NER = False
 #: classifier settings (every feature word is binary): inverse regularisation, class weights
 C = 4.0
@@ -83,6 +98,11 @@ class Candidate:
     start: int
     end: int
     features: str
+    #: ``person`` (a name run: OFFICIAL/CANDIDATE/none) or ``org`` (ORG/none)
+    kind: str = "person"
+
+    def allows(self, label: str) -> bool:
+        return (label == ORG) == (self.kind == "org")
 
 
 def _taken_mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -138,8 +158,11 @@ def _words_around(text: str, start: int, end: int, n: int = 2) -> tuple[list[str
 class ArticleCues:
     """What the features read about one article, built once: sentences, offices, cues."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], persons: list[PersonMention]) -> None:
+    def __init__(self, text: str, sentences: list[tuple[int, int]], persons: list[PersonMention],
+                 knowledge: WordKnowledge | None = None) -> None:
         self.text = text
+        #: NERGrit's word classes (word_knowledge.py), when the model was trained with them
+        self.knowledge = knowledge
         self.sentences = sentences or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
         starts = word_starts(text)
@@ -209,6 +232,8 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
         out.append(f"a2={after[1]}")
     out.append(f"__n{min(len(words), 4)}")
     out += _shape_features(words)
+    if cues.knowledge:
+        out += cues.knowledge.features(words)
     if start == cues.sentence(start)[0] or _SENTENCE_START_RE.search(text, max(0, start - 4), start):
         out.append("__sentence_start")
     if name.isupper():
@@ -259,18 +284,73 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=1)
+def _org_run_re() -> re.Pattern[str]:
+    heads = sorted(read_json("people/orgs.json").get("model_org_heads", []), key=len, reverse=True)
+    alternatives = "|".join(re.escape(h) for h in heads)
+    # the head, then capitalised words (or numbers, ``dan`` between two of them) on one line
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[ ]+(?:dan[ ]+)?[A-Z0-9][\w'’/&-]*)+")
+
+
+_ACRONYM_RE = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z-]*)\s*\)")
+
+
+def org_runs(text: str, taken: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ORG candidates the rules left: head-word runs (a REGION span may sit inside) and
+    bracketed acronyms (not themselves a region), touching no other span."""
+    mask = _taken_mask(len(text), taken)
+    inside_region = _taken_mask(len(text), regions)
+    out = [(m.start(), m.end()) for m in _org_run_re().finditer(text)
+           if mask.find(1, m.start(), m.end()) < 0 and len(m.group().split()) > 1]
+    out += [(m.start(1), m.end(1)) for m in _ACRONYM_RE.finditer(text)
+            if len(m.group(1)) <= 12 and mask.find(1, m.start(1), m.end(1)) < 0
+            and inside_region.find(1, m.start(1), m.end(1)) < 0]
+    return sorted(set(out))
+
+
+def org_features(cues: ArticleCues, start: int, end: int, org_ends: frozenset[int]) -> str:
+    """The feature text of an ORG candidate: its head and words, neighbours, shape."""
+    text = cues.text
+    words = [w.lower() for w in text[start:end].split()]
+    before, after = _words_around(text, start, end)
+    out = ["__kind_org", f"head={words[0]}", f"__on{min(len(words), 5)}"]
+    out += [f"ow={w}" for w in words[1:5]]
+    if cues.knowledge:
+        out += cues.knowledge.features(words[1:] or words)
+    out += [f"ob1={before[-1]}" if before else "ob1=^", f"oa1={after[0]}" if after else "oa1=$"]
+    if len(words) == 1:
+        out.append("__acronym")
+        prefix = text[:start].rstrip()
+        if prefix.endswith("(") and len(prefix[:-1].rstrip()) in org_ends:
+            out.append("__org_before_bracket")  # ``Badan X (BX)``: the name's own acronym
+    if text[end : end + 2].lstrip().startswith("("):
+        out.append("__bracket_after")
+    if any(s0 <= start < e0 for s0, e0 in cues.headlines):
+        out.append("__headline")
+    if start == cues.sentence(start)[0] or _SENTENCE_START_RE.search(text, max(0, start - 4), start):
+        out.append("__sentence_start")
+    if _JOURNALIST_RE.search(text, max(0, start - 20), start):
+        out.append("__byline")
+    return " ".join(out)
+
+
 def candidates(text: str, taken: list[tuple[int, int]], sentences: list[tuple[int, int]],
-               persons: list[PersonMention], common: frozenset[str] | None = None) -> list[Candidate]:
+               persons: list[PersonMention], common: frozenset[str] | None = None,
+               org_taken: list[tuple[int, int]] | None = None, regions: list[tuple[int, int]] = (),
+               org_ends: frozenset[int] = frozenset(), knowledge: WordKnowledge | None = None) -> list[Candidate]:
     """Every run the rules left, with its feature text (``common``: the words the article
-    writes in lower case, ``names.common_words``)."""
+    writes in lower case, ``names.common_words``); with ``org_taken`` (every span but the
+    REGION ones, and boilerplate) the ORG candidates too."""
     if not text.strip():
         return []
     common = common if common is not None else common_words(text)
     runs = _runs(text, _taken_mask(len(text), taken), common)
-    if not runs:
+    orgs = org_runs(text, org_taken, list(regions)) if org_taken is not None else []
+    if not runs and not orgs:
         return []
-    cues = ArticleCues(text, sentences, persons)
-    return [Candidate(s, e, features(cues, s, e)) for s, e in runs]
+    cues = ArticleCues(text, sentences, persons, knowledge)
+    return ([Candidate(s, e, features(cues, s, e)) for s, e in runs]
+            + [Candidate(s, e, org_features(cues, s, e, org_ends), "org") for s, e in orgs])
 
 
 class SpanModel:
@@ -279,8 +359,11 @@ class SpanModel:
     def __init__(self, model: LinearTextClassifier, accept_above: float = ACCEPT_ABOVE) -> None:
         self.model = model
         self.accept_above = float(model.meta.get("accept_above", accept_above))
+        self.org_accept_above = float(model.meta.get("org_accept_above", ORG_ACCEPT_ABOVE))
         #: the spaCy NER's windows run beside this source (the setting it was trained with)
         self.with_ner = bool(model.meta.get("with_ner", WITH_NER))
+        #: the NERGrit word classes it was trained with (stored in its meta)
+        self.knowledge = WordKnowledge(model.meta.get(META_KEY))
 
     def decide(self, found: list[list[Candidate]]) -> list[list[tuple[Candidate, str]]]:
         """Per document, the candidates the model labels OFFICIAL or CANDIDATE (one call)."""
@@ -289,9 +372,14 @@ class SpanModel:
             return [[] for _ in found]
         proba = self.model.proba([c.features for c in flat])
         classes = list(self.model.classes)
+        # a candidate takes only the labels of its kind: a name run is never ORG, nor an
+        # organisation run a person
+        allowed = np.array([[k == NONE or c.allows(k) for k in classes] for c in flat])
+        proba = np.where(allowed, proba, 0.0)
         best = proba.argmax(axis=1)
         labels = iter(
-            (classes[b] if classes[b] != NONE and proba[i, b] >= self.accept_above else None)
+            (classes[b] if classes[b] != NONE and proba[i, b] >= (
+                self.org_accept_above if classes[b] == ORG else self.accept_above) else None)
             for i, b in enumerate(best)
         )
         out = []
@@ -329,9 +417,14 @@ def mentions_of(text: str, accepted: list[tuple[Candidate, str]], cues_sentences
 
 
 def training_features(nlp_doc_text: str, entities: list[tuple[int, int, str]], boiler: list[tuple[int, int]],
-                      sentences: list[tuple[int, int]], common: frozenset[str] | None = None) -> list[Candidate]:
+                      sentences: list[tuple[int, int]], common: frozenset[str] | None = None,
+                      knowledge: WordKnowledge | None = None) -> list[Candidate]:
     """The candidates of a document the rules have annotated (``entities``: every span they
     wrote, any label): the same runs and features the component computes at run time."""
     persons = [PersonMention(s, e, label) for s, e, label in entities if label in LABELS]
-    return candidates(nlp_doc_text, [(s, e) for s, e, _ in entities] + boiler, sentences, persons, common)
+    regions = [(s, e) for s, e, label in entities if label == "REGION"]
+    org_taken = [(s, e) for s, e, label in entities if label != "REGION"] + boiler
+    org_ends = frozenset(e for _, e, label in entities if label == ORG)
+    return candidates(nlp_doc_text, [(s, e) for s, e, _ in entities] + boiler, sentences, persons, common,
+                      org_taken, regions, org_ends, knowledge)
 
