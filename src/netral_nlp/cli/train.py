@@ -1,4 +1,4 @@
-"""``netral train ner|rules|dates|events``: each command delegates to netral_nlp.train.<part>.
+"""``netral train ner|rules|dates|events|people``: each command delegates to netral_nlp.train.<part>.
 
 Conventions every trainer follows (one ``@app.command`` per part, the work in
 ``netral_nlp/train/<part>.py``):
@@ -25,6 +25,7 @@ Conventions every trainer follows (one ``@app.command`` per part, the work in
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -84,40 +85,28 @@ def train_ner_command(
     typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
 
 
-@app.command("events")
-def train_events_command(
-    data: list[Path] = GOLD_DATA,
-    out: Path = OUT,
-    source: Path = SOURCE,
-    seed: int = SEED,
-) -> None:
-    """Train the event decision (type or none over the widened trigger lexicon) and install it."""
-    from ..train.events import run
-
-    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
+#: the learned parts trained by one linear model each (``netral_nlp.train.<part>.run``)
+LINEAR_PARTS = {
+    "events": "Train the event decision (type or none over the widened trigger lexicon) and install it.",
+    "dates": "Train the date-kind decision and install it in the pipeline.",
+    "people": "Train the learned source of OFFICIAL, CANDIDATE and ORG spans (runs the rules left) and install it.",
+}
 
 
-@app.command("dates")
-def train_dates_command(
-    data: list[Path] = GOLD_DATA,
-    out: Path = OUT,
-    source: Path = SOURCE,
-    seed: int = SEED,
-) -> None:
-    """Train the date-kind decision and install it in the pipeline."""
-    from ..train.dates import run
+def _linear_part_command(part: str) -> None:
+    """Register ``netral train <part>``: the four shared options, then ``train.<part>.run``."""
 
-    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
+    def command(
+        data: list[Path] = GOLD_DATA,
+        out: Path = OUT,
+        source: Path = SOURCE,
+        seed: int = SEED,
+    ) -> None:
+        run = importlib.import_module(f"netral_nlp.train.{part}").run
+        typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
+
+    app.command(part, help=LINEAR_PARTS[part])(command)
 
 
-@app.command("people")
-def train_people_command(
-    data: list[Path] = GOLD_DATA,
-    out: Path = OUT,
-    source: Path = SOURCE,
-    seed: int = SEED,
-) -> None:
-    """Train the learned source of OFFICIAL and CANDIDATE spans (names the rules left) and install it."""
-    from ..train.people import run
-
-    typer.echo(json.dumps(run(data=data, source=source, out=out, seed=seed), indent=2, ensure_ascii=False))
+for _part in LINEAR_PARTS:
+    _linear_part_command(_part)

@@ -17,10 +17,11 @@ from typing import Any
 from ..components.dates.kind_model import default_lexicon, mention_features
 from ..components.dates.kinds import Sentences
 from ..components.qualifiers.index import QualifierIndex
-from ..learn import register_part, training_articles
+from ..learn import register_part
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 from ..spans import labelled, sentence_bounds
 from ..tokenizer import doc_text
+from .installing import train_and_install
 
 COMPONENT = "netral_dates"
 #: inverse regularisation of the kind model, and the probability above which it overrides
@@ -88,18 +89,6 @@ def run(
     seed: int = 0,
 ) -> dict[str, Any]:
     """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
-    from ..learn import gold_records
-    from ..pipeline import update_pipeline
-
-    records = gold_records(data) if data else training_articles()
-    summary: dict[str, Any] = {"articles": len(records)}
-
-    def modify(nlp) -> None:
-        model = train_model(nlp, records, seed)
-        summary["examples"] = model.meta["examples"]
-        summary["per_kind"] = model.meta["per_kind"]
-        nlp.get_pipe(COMPONENT).set_kind_model(model)
-
-    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
-    return summary
-
+    return train_and_install(
+        train_model, lambda nlp, model: nlp.get_pipe(COMPONENT).set_kind_model(model), "per_kind", data, source, out, seed
+    )

@@ -19,10 +19,12 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..components.events.candidate_filter import build_model, candidate_text
 from ..learn import register_part
 from ..pipeline import load, update_pipeline
+from .installing import train_and_install
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = ROOT / "annotations"
@@ -175,18 +177,11 @@ def fit_events(nlp, records: list[dict], seed: int = 0) -> None:
     nlp.get_pipe(COMPONENT).set_decision(train_decision(nlp, records, seed))
 
 
-def run(data: list[Path] | None = None, source: Path | None = None, out: Path | None = None, seed: int = 0) -> dict:
-    """Train the decision on ``data`` (default: real + project articles), install, save."""
-    from ..learn import gold_records as read_gold
-    from ..learn import training_articles
-
-    records = read_gold(data) if data else training_articles()
-    summary: dict = {"articles": len(records)}
-
-    def modify(pipeline) -> None:
-        decision = train_decision(pipeline, records, seed)
-        summary.update(examples=decision.meta["examples"], per_label=decision.meta["per_label"])
-        pipeline.get_pipe(COMPONENT).set_decision(decision)
-
-    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
-    return summary
+def run(
+    data: list[str | Path] | None = None, source: str | Path | None = None, out: str | Path | None = None,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
+    return train_and_install(
+        train_decision, lambda nlp, model: nlp.get_pipe(COMPONENT).set_decision(model), "per_label", data, source, out, seed
+    )

@@ -28,8 +28,9 @@ from ..components.people.learned import (
 )
 from ..components.people.word_knowledge import META_KEY, WordKnowledge
 from ..components.people.word_knowledge import from_corpus as nergrit_word_classes
-from ..learn import register_part, training_articles
+from ..learn import register_part
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
+from .installing import train_and_install
 
 COMPONENT = "netral_people"
 #: whether NERGrit's word classes (word_knowledge.py) feed the features when the corpus is
@@ -90,17 +91,6 @@ def run(
     seed: int = 0,
 ) -> dict[str, Any]:
     """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
-    from ..learn import gold_records
-    from ..pipeline import update_pipeline
-
-    records = gold_records(data) if data else training_articles()
-    summary: dict[str, Any] = {"articles": len(records)}
-
-    def modify(nlp) -> None:
-        model = train_model(nlp, records, seed)
-        summary["examples"] = model.meta["examples"]
-        summary["per_label"] = model.meta["per_label"]
-        nlp.get_pipe(COMPONENT).set_span_model(model)
-
-    summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
-    return summary
+    return train_and_install(
+        train_model, lambda nlp, model: nlp.get_pipe(COMPONENT).set_span_model(model), "per_label", data, source, out, seed
+    )
