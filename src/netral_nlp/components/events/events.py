@@ -83,6 +83,11 @@ def _merge_heads() -> dict[str, list[str]]:
     return read_json("events/cues.json")["merge_heads"]
 
 
+@lru_cache(maxsize=1)
+def _separate_types() -> frozenset[str]:
+    return frozenset(read_json("events/cues.json").get("separate_types", ()))
+
+
 def decide(
     decision: LinearTextClassifier,
     text: str,
@@ -125,8 +130,11 @@ def _neighbours(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One event per happening: mentions of the same type and key whose dates agree are
-    merged, and the main (first non-headline) mention names the event."""
+    merged, and the main (first non-headline) mention names the event. Body mentions of
+    the ``separate_types`` of ``cues.json`` are never merged with each other (each report
+    or finding an article counts is its own; a headline still merges into the body)."""
     merged: list[Candidate] = []
+    separate = _separate_types()
     for cand in candidates:
         date = cand.fields.get("date")
         same = next(
@@ -139,6 +147,8 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
+        if same is not None and not (same.headline or cand.headline) and cand.type in separate:
+            same = None  # two body mentions of such a type are two happenings
         if same is None:
             merged.append(cand)
             continue
