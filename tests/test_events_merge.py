@@ -30,3 +30,21 @@ def test_a_report_in_the_headline_merges_into_the_body_mention():
         _cand("violation_report", 100, "violation_report"),
     ])
     assert [(e.start, e.fields["date"]) for e in events] == [(100, "2024-10-01")]
+
+
+REPORT = "{city} – Badan Pengawas Pemilu (Bawaslu) menemukan 425 pelanggaran kampanye yang melibatkan aparatur sipil negara selama masa kampanye Pilkada 2024."
+
+
+def _regions(text: str) -> list:
+    from netral_nlp import extract
+
+    return [(e.type, e.region) for e in extract(text).events]
+
+
+def test_a_bare_bawaslu_datelined_in_jakarta_is_the_national_body():
+    assert _regions(REPORT.format(city="JAKARTA")) == [("violation_report", None)]
+    # the same body in another dateline is that city's
+    assert _regions(REPORT.format(city="SURABAYA")) == [("violation_report", "Kota Surabaya")]
+    # a regional body named in a Jakarta article keeps its area
+    named = REPORT.format(city="JAKARTA").replace("Badan Pengawas Pemilu (Bawaslu)", "Bawaslu Kota Bekasi")
+    assert _regions(named) == [("violation_report", "Kota Bekasi")]
