@@ -48,3 +48,12 @@ def test_a_bare_bawaslu_datelined_in_jakarta_is_the_national_body():
     # a regional body named in a Jakarta article keeps its area
     named = REPORT.format(city="JAKARTA").replace("Badan Pengawas Pemilu (Bawaslu)", "Bawaslu Kota Bekasi")
     assert _regions(named) == [("violation_report", "Kota Bekasi")]
+
+
+WARNING = "PEKANBARU – {body} mengingatkan aparatur sipil negara agar tidak melanggar tujuh larangan selama Pilkada 2024."
+
+
+def test_a_spelled_out_body_names_its_area_other_words_do_not():
+    assert _regions(WARNING.format(body="Badan Pengawas Pemilihan Umum Provinsi Riau")) == [("directive", "Riau")]
+    # 'Warga Provinsi Riau' acts for no office: the dateline city stays
+    assert _regions(WARNING.format(body="Warga Provinsi Riau")) == [("directive", "Kota Pekanbaru")]
