@@ -23,3 +23,17 @@ def test_a_day_name_moves_a_date_to_the_nearest_year_that_fits_it():
     assert ("Selasa (13/2)", "2018-02-13") in _values(text)
     # without a day name the article's year stays
     assert ("13/2", "2015-02-13") in _values(text.replace("Selasa (13/2)", "tanggal (13/2)"))
+
+
+def test_plain_text_kinds_are_learned_values_do_not_depend_on_it():
+    from netral_nlp.components.dates.component import shipped_kinds
+
+    text = (
+        "SLEMAN – Bawaslu menggelar sosialisasi netralitas ASN, Senin (23/9/2024).\n"
+        "Pemungutan suara Pilkada serentak dilaksanakan pada Rabu, 27 November 2024."
+    )
+    learned, cascade = extract_dates(text), extract_dates(text, learned=False)
+    assert [(d["text"], d["value"]) for d in learned] == [(d["text"], d["value"]) for d in cascade]
+    decider = shipped_kinds()
+    if decider is not None:  # the shipped model decides every kind it is sure of
+        assert all(d["kind"] in decider.model.classes for d in learned)

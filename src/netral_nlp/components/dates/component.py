@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -170,16 +171,34 @@ def annotate_many(
     return docs
 
 
-def extract_dates(text: str) -> list[dict]:
+@lru_cache(maxsize=1)
+def shipped_kinds() -> KindDecider | None:
+    """The shipped pipeline's kind decision, read without spaCy (None when there is none)."""
+    from ...pipeline import shipped_model_path
+
+    try:
+        folder = shipped_model_path() / "netral_dates" / KIND_MODEL_DIR
+    except FileNotFoundError:
+        return None
+    model = LinearTextClassifier.load(folder)
+    if model is None:
+        return None
+    lexicon_file = folder / LEXICON_FILE
+    return KindDecider(model, lexicon_file if lexicon_file.exists() else None)
+
+
+def extract_dates(text: str, learned: bool = True) -> list[dict]:
     """Date mentions of a plain text, without a spaCy pipeline.
 
     Boilerplate and segments come from the same text-level functions the
     components use, so the values equal the pipeline's (elections are found
-    without REGION spans). Kinds are the cascade's: the learned kind decision
-    lives in the pipeline's ``netral_dates`` and needs its qualifiers. For jobs
-    that only need dates.
+    without REGION spans). Kinds are the shipped learned decision's, reading
+    qualifiers found on the same text (``learned=False``: the cascade's); they
+    can differ from the pipeline's where its sentences or token-aligned
+    qualifier spans differ. For jobs that only need dates.
     """
     from ..boilerplate.boilerplate import find_boilerplate
+    from ..qualifiers.qualifiers import find_qualifiers
     from ..segmenter.segmenter import segment_starts
 
     boilerplate = [(start, end) for start, end, _ in find_boilerplate(text)]
@@ -188,6 +207,10 @@ def extract_dates(text: str) -> list[dict]:
         starts.insert(0, 0)
     sentences = list(zip(starts, [*starts[1:], len(text)], strict=True))
     result = analyse(text, boilerplate, sentences, resolve=False)
+    kinds = shipped_kinds() if learned else None
+    if kinds is not None and result.mentions:
+        qualifiers = QualifierIndex(find_qualifiers(text, sentences))
+        kinds.decide(text, result.mentions, Sentences(sentences, len(text)), qualifiers)
     return [
         {"start": m.start, "end": m.end, "text": text[m.start : m.end], "value": m.value, "kind": m.kind}
         for m in result.mentions
