@@ -17,7 +17,14 @@ from ...tokenizer import doc_text
 from ..qualifiers.index import QualifierIndex
 from . import arguments
 from .candidate_filter import CandidateFilter
-from .proposals import NONE, PROPOSERS, default_proposers_file, describe, find_proposals
+from .proposals import (
+    NONE,
+    PROPOSERS,
+    article_cues,
+    default_proposers_file,
+    describe,
+    find_proposals,
+)
 from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
 
 DECISION_DIR = "decision"
@@ -61,7 +68,8 @@ def proposals(
     doc: Doc, text: str, file: str | None = None, sentences: list[tuple[int, int]] | None = None
 ) -> tuple[list[Candidate], list[str]]:
     """Candidates of the widened lexicon in content sentences (rule list items left out),
-    with their feature strings: what the learned decision and its training read."""
+    with their feature strings (own cues plus their article's, ``article_cues``): what the
+    learned decision and its training read."""
     items = _list_items(doc)
     found, by = find_proposals(text, content_sentences(doc) if sentences is None else sentences, file)
     qualifiers = QualifierIndex.of(doc)
@@ -75,6 +83,7 @@ def proposals(
         cand.headline = headlines[cand.sent_start]
         candidates.append(cand)
         features.append(describe(text, cand, proposer, qualifiers.labels(cand.start, cand.end)))
+    features = [f"{f} {extra}" if extra else f for f, extra in zip(features, article_cues(candidates), strict=True)]
     return candidates, features
 
 

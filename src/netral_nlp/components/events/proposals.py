@@ -170,6 +170,23 @@ def describe(text: str, cand: Candidate, proposer: Proposer, qualifiers: frozens
     return " ".join(out)
 
 
+def article_cues(candidates: list[Candidate]) -> list[str]:
+    """Pseudo-words each candidate gets from its article: the types proposed in the opening
+    (an article's lead names what it reports, so a later mention of that type is likelier
+    an event) and whether it is the first proposal of its type (later ones often retell it)."""
+    opening = sorted({c.type for c in candidates if c.sent_start < OPENING_CHARS})
+    shared = " ".join(f"__open_{t}" for t in opening)
+    seen: set[str] = set()
+    out = []
+    for cand in candidates:
+        words = [f"__open_same {cand.type}_open_same"] if cand.type in opening else []
+        if cand.type not in seen:
+            words.append(f"__first {cand.type}_first")
+            seen.add(cand.type)
+        out.append(" ".join([*words, shared]).strip())
+    return out
+
+
 def find_proposals(
     text: str, sentences: list[tuple[int, int]], file: str | None = None
 ) -> tuple[list[Candidate], list[Proposer]]:
