@@ -63,6 +63,25 @@ def test_quoted_and_headline_flags(small_nlp):
     assert "__quoted" not in plain["directive"].split()
 
 
+def test_article_cues_mark_the_lead_type_and_the_first_mention(small_nlp):
+    filler = "Cuaca di kota itu cerah sepanjang hari dan warga beraktivitas seperti biasa. " * 6
+    text = (
+        "Bawaslu mencatat 182 pelanggaran selama kampanye. " + filler
+        + "Bawaslu juga menerima 12 laporan dugaan pelanggaran. Bupati mengingatkan seluruh ASN agar netral."
+    )
+    with small_nlp.select_pipes(disable=["netral_events"]):
+        doc = small_nlp(text)
+    found, features = proposals(doc, doc_text(doc))
+    words = [(c.type, set(f.split())) for c, f in zip(found, features, strict=True)]
+    reports = [w for t, w in words if t == "violation_report"]
+    directive = next(w for t, w in words if t == "directive")
+    assert len(reports) == 2
+    assert {"__first", "__open_same"} <= reports[0]
+    assert "__open_same" in reports[1] and "__first" not in reports[1]
+    assert "__first" in directive and "__open_same" not in directive
+    assert "__open_violation_report" in directive
+
+
 # --- a tiny decision trained on invented records ----------------------------------------
 
 DIRECTIVE = [

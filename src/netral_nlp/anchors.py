@@ -270,6 +270,56 @@ class RangeSearch:
         if positions is None:
             return len(pattern.findall(text))
         return sum(1 for _ in finditer_at(pattern, text, positions)) if positions else 0
+def inside_word(text: str, at: int) -> bool:
+    """Whether ``at`` falls between two word characters (``\\w``: alphanumeric or ``_``)."""
+    if not 0 < at < len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+
+
+def spans_in_window(pattern: WordStartPattern, starts: WordStarts, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) in ``starts.text`` of the matches of ``pattern.pattern.finditer(text[lo:hi])``,
+    found at the whole text's word starts (its candidates are found once per text, so many
+    windows over one article cost a bisect each). A window opening inside a word is
+    searched as a slice: there its first letters start a word, in the whole text they do not."""
+    text = starts.text
+    if inside_word(text, lo):
+        return [(lo + m.start(), lo + m.end()) for m in pattern.pattern.finditer(text[lo:hi])]
+    candidates = pattern.candidates(starts)
+    if candidates is None:
+        return [m.span() for m in pattern.pattern.finditer(text, lo, hi)]
+    out: list[tuple[int, int]] = []
+    match, last = pattern.pattern.match, lo
+    for index in range(bisect_left(candidates, lo), len(candidates)):
+        at = candidates[index]
+        if at >= hi:
+            break
+        if at < last:
+            continue
+        found = match(text, at, hi)
+        if found is not None:
+            out.append((at, found.end()))
+            last = found.end() if found.end() > at else at + 1
+    return out
+
+
+def found_in_window(pattern: WordStartPattern, starts: WordStarts, lo: int, hi: int) -> bool:
+    """Whether ``pattern.pattern.search(text[lo:hi])`` finds anything (see :func:`spans_in_window`)."""
+    text = starts.text
+    if inside_word(text, lo):
+        return pattern.pattern.search(text[lo:hi]) is not None
+    candidates = pattern.candidates(starts)
+    if candidates is None:
+        return pattern.pattern.search(text, lo, hi) is not None
+    match = pattern.pattern.match
+    for index in range(bisect_left(candidates, lo), len(candidates)):
+        at = candidates[index]
+        if at >= hi:
+            return False
+        if match(text, at, hi) is not None:
+            return True
+    return False
 
 
 def finditer_at(

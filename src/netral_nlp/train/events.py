@@ -126,7 +126,7 @@ def train_events(
 
 COMPONENT = "netral_events"
 #: inverse regularisation of the decision (chosen by grouped CV, benchmarks/generalisation.py)
-DECISION_C = 16.0
+DECISION_C = 4.0
 #: a proposal becomes an event when its likeliest type reaches this probability
 ACCEPT_ABOVE = 0.2
 

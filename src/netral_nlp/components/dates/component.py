@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ...learn.linear import LinearTextClassifier
 from ...spans import add_span, boilerplate_ranges, sentence_bounds
@@ -116,8 +118,19 @@ class KindDecider:
     ) -> None:
         """Replace a mention's cascade kind by the model's where the model is confident:
         on a few hundred training dates the cascade stays the better guess when it is not."""
-        probabilities = self.model.proba(self.features(text, mentions, sentences, qualifiers))
+        self.decide_many([(text, mentions, sentences, qualifiers)])
+
+    def decide_many(
+        self, texts: list[tuple[str, list[Mention], Sentences, QualifierIndex | None]]
+    ) -> None:
+        """:meth:`decide` for many texts, their mentions scored in one model call."""
+        features = [f for text, mentions, sentences, qualifiers in texts
+                    for f in self.features(text, mentions, sentences, qualifiers)]
+        if not features:
+            return
+        probabilities = self.model.proba(features)
         threshold = float(self.model.meta.get("override_above", 0.0))
+        mentions = [m for _, doc_mentions, _, _ in texts for m in doc_mentions]
         for mention, row in zip(mentions, probabilities, strict=True):
             best = int(row.argmax())
             if row[best] >= threshold or mention.kind not in self.model.classes:
@@ -126,34 +139,66 @@ class KindDecider:
 
 def annotate(doc: Doc, resolve: bool = True, elections: bool = True, kinds: KindDecider | None = None) -> Doc:
     """Find, normalise and classify the dates of ``doc`` (the component's work)."""
-    text = doc_text(doc)  # doc.text is rebuilt from tokens on every access
-    doc.spans["dates"] = []
-    ranges = boilerplate_ranges(doc)
-    found = detect_elections(doc, Intervals(ranges), text) if elections else []
-    bounds = sentence_bounds(doc)
-    result = analyse(text, ranges, bounds, found, resolve)
-    if kinds is not None and result.mentions:
-        kinds.decide(text, result.mentions, Sentences(bounds, len(text)), QualifierIndex.of(doc))
-    for mention in result.mentions:
-        add_span(doc, "dates", mention.start, mention.end, LABEL, value=mention.value, kind=mention.kind)
-    doc._.publication = result.publication
-    if resolve:
-        doc._.resolved = result.resolved
-    if elections:
-        doc._.election = result.elections
-    return doc
+    return annotate_many([doc], resolve, elections, kinds)[0]
 
 
-def extract_dates(text: str) -> list[dict]:
+def annotate_many(
+    docs: list[Doc], resolve: bool = True, elections: bool = True, kinds: KindDecider | None = None
+) -> list[Doc]:
+    """:func:`annotate` for a batch of docs, the kinds of all their mentions decided in one
+    model call (one call per doc costs more than the scoring itself)."""
+    found = []
+    for doc in docs:
+        text = doc_text(doc)  # doc.text is rebuilt from tokens on every access
+        doc.spans["dates"] = []
+        ranges = boilerplate_ranges(doc)
+        elections_found = detect_elections(doc, Intervals(ranges), text) if elections else []
+        bounds = sentence_bounds(doc)
+        found.append((text, bounds, analyse(text, ranges, bounds, elections_found, resolve)))
+    if kinds is not None:
+        kinds.decide_many([
+            (text, result.mentions, Sentences(bounds, len(text)), QualifierIndex.of(doc))
+            for doc, (text, bounds, result) in zip(docs, found, strict=True) if result.mentions
+        ])
+    for doc, (_, _, result) in zip(docs, found, strict=True):
+        for mention in result.mentions:
+            add_span(doc, "dates", mention.start, mention.end, LABEL, value=mention.value, kind=mention.kind)
+        doc._.publication = result.publication
+        if resolve:
+            doc._.resolved = result.resolved
+        if elections:
+            doc._.election = result.elections
+    return docs
+
+
+@lru_cache(maxsize=1)
+def shipped_kinds() -> KindDecider | None:
+    """The shipped pipeline's kind decision, read without spaCy (None when there is none)."""
+    from ...pipeline import shipped_model_path
+
+    try:
+        folder = shipped_model_path() / "netral_dates" / KIND_MODEL_DIR
+    except FileNotFoundError:
+        return None
+    model = LinearTextClassifier.load(folder)
+    if model is None:
+        return None
+    lexicon_file = folder / LEXICON_FILE
+    return KindDecider(model, lexicon_file if lexicon_file.exists() else None)
+
+
+def extract_dates(text: str, learned: bool = True) -> list[dict]:
     """Date mentions of a plain text, without a spaCy pipeline.
 
     Boilerplate and segments come from the same text-level functions the
     components use, so the values equal the pipeline's (elections are found
-    without REGION spans). Kinds are the cascade's: the learned kind decision
-    lives in the pipeline's ``netral_dates`` and needs its qualifiers. For jobs
-    that only need dates.
+    without REGION spans). Kinds are the shipped learned decision's, reading
+    qualifiers found on the same text (``learned=False``: the cascade's); they
+    can differ from the pipeline's where its sentences or token-aligned
+    qualifier spans differ. For jobs that only need dates.
     """
     from ..boilerplate.boilerplate import find_boilerplate
+    from ..qualifiers.qualifiers import find_qualifiers
     from ..segmenter.segmenter import segment_starts
 
     boilerplate = [(start, end) for start, end, _ in find_boilerplate(text)]
@@ -162,6 +207,10 @@ def extract_dates(text: str) -> list[dict]:
         starts.insert(0, 0)
     sentences = list(zip(starts, [*starts[1:], len(text)], strict=True))
     result = analyse(text, boilerplate, sentences, resolve=False)
+    kinds = shipped_kinds() if learned else None
+    if kinds is not None and result.mentions:
+        qualifiers = QualifierIndex(find_qualifiers(text, sentences))
+        kinds.decide(text, result.mentions, Sentences(sentences, len(text)), qualifiers)
     return [
         {"start": m.start, "end": m.end, "text": text[m.start : m.end], "value": m.value, "kind": m.kind}
         for m in result.mentions
@@ -186,6 +235,12 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         kinds = self.kinds if self.use_model else None
         return annotate(doc, resolve=self.resolve, elections=self.elections, kinds=kinds)
+
+    def pipe(self, docs, batch_size: int = 64):
+        """Docs in batches: a batch's date kinds are decided in one model call."""
+        kinds = self.kinds if self.use_model else None
+        for batch in minibatch(docs, size=batch_size):
+            yield from annotate_many(list(batch), resolve=self.resolve, elections=self.elections, kinds=kinds)
 
     def set_kind_model(self, model: LinearTextClassifier | None) -> None:
         """Install a kind model trained with the shipped lexicon (None: the cascade alone)."""

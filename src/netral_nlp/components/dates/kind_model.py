@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ...anchors import WordStartPattern, WordStarts, inside_word, word_starts
 from ...resources import path as resource_path
 from ...resources import read_json
 
@@ -57,6 +60,7 @@ FOOT_CHARS = 250
 TIME = re.compile(r"^[\s,|\-–—]*(?:pukul\s+)?\d{1,2}[:.]\d{2}", re.IGNORECASE)
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•*▪●·])\s")
 QUOTES = "\"“”„‟«»"
+WORD_FIRST = re.compile(r"\w")
 
 
 def _day_names() -> list[str]:
@@ -64,23 +68,29 @@ def _day_names() -> list[str]:
     return [name for names in data.values() for name in names if len(name) > 3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FeatureLexicon:
-    """Compiled word families (one alternation each) and day names."""
+    """Compiled word families (one alternation each) and day names (hashed by identity: a
+    key of per-text caches)."""
 
     families: tuple[tuple[str, re.Pattern[str]], ...]
     day_name: re.Pattern[str]
+    #: each family tried at the text's word starts only (every phrase starts with a word character)
+    anchored: tuple[WordStartPattern | None, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict) -> FeatureLexicon:
-        families = []
+        families, anchored = [], []
         for name, words in sorted(data["families"].items()):
             alternation = "|".join(
                 r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True)
             )
-            families.append((name, re.compile(rf"(?<!\w)(?:{alternation})(?:nya)?(?!\w)", re.IGNORECASE)))
+            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?:nya)?(?!\w)", re.IGNORECASE)
+            families.append((name, pattern))
+            word_first = all(WORD_FIRST.match(w) for w in words)
+            anchored.append(WordStartPattern(pattern) if word_first else None)
         days = "|".join(sorted(map(re.escape, _day_names()), key=len, reverse=True))
-        return cls(tuple(families), re.compile(rf"(?<!\w)(?:{days})(?!\w)"))
+        return cls(tuple(families), re.compile(rf"(?<!\w)(?:{days})(?!\w)"), tuple(anchored))
 
     @classmethod
     def from_file(cls, file: str | Path) -> FeatureLexicon:
@@ -101,11 +111,53 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+@lru_cache(maxsize=16)
+def _family_starts(lexicon: FeatureLexicon, starts: WordStarts) -> tuple[list[int], list[tuple[int, ...]]] | None:
+    """The text's word starts where some family may match, with those families (by index):
+    built once per text, so a window costs a bisect and a few matches. None when a
+    family cannot be tried at word starts (or the text not folded): then windows are scanned."""
+    at: dict[int, list[int]] = defaultdict(list)
+    for index, anchored in enumerate(lexicon.anchored):
+        candidates = anchored.candidates(starts) if anchored is not None else None
+        if candidates is None:
+            return None
+        for position in candidates:
+            at[position].append(index)
+    positions = sorted(at)
+    return positions, [tuple(at[p]) for p in positions]
+
+
 def _hits(lexicon: FeatureLexicon, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """(family, start, end) of every family phrase in ``text[lo:hi]`` (absolute offsets):
-    one pass per family over the widest window, the narrower windows are read from it."""
-    window = text[lo:hi]
-    return [(name, lo + m.start(), lo + m.end()) for name, pattern in lexicon.families for m in pattern.finditer(window)]
+    """(family, start, end) of every family phrase in ``text[lo:hi]`` (absolute offsets), as
+    each family's ``finditer`` over that slice finds them (family by family, in order):
+    one pass per family over the widest window, the narrower windows are read from it.
+    Families are tried only at the text's word starts that hold one of their words."""
+    families = lexicon.families
+    table = _family_starts(lexicon, word_starts(text))
+    if table is None:
+        window = text[lo:hi]
+        return [(name, lo + m.start(), lo + m.end()) for name, pattern in families for m in pattern.finditer(window)]
+    positions, at_families = table
+    found: list[tuple[int, int, int]] = []
+    last = [lo] * len(families)
+    if inside_word(text, lo):  # the slice's first letters start a word there, not in the text
+        window = text[lo:hi]
+        for index, (_, pattern) in enumerate(families):
+            if (match := pattern.match(window)) is not None:
+                found.append((index, lo, lo + match.end()))
+                last[index] = lo + max(match.end(), 1)
+    for i in range(bisect_left(positions, lo), len(positions)):
+        position = positions[i]
+        if position >= hi:
+            break
+        for index in at_families[i]:
+            if position < last[index]:
+                continue
+            if (match := families[index][1].match(text, position, hi)) is not None:
+                found.append((index, position, match.end()))
+                last[index] = match.end() if match.end() > position else position + 1
+    found.sort()
+    return [(families[index][0], start, end) for index, start, end in found]
 
 
 def _named(hits: list[tuple[str, int, int]], prefix: str) -> list[str]:

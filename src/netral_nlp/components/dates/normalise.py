@@ -38,11 +38,18 @@ def _fill_range(mention: Mention) -> None:
         last.year = first.year + 1 if later else first.year
 
 
+#: how many years from the article's year a written day name may move a date (a day of a
+#: month falls on each weekday within seven years; an article's year can be off by a few:
+#: ``Pilkada 2015`` cited in a 2018 article)
+WEEKDAY_REACH = 3
+
+
 def _weekday_year(point: Point, year: int) -> int:
-    """The year near ``year`` whose calendar puts ``point`` on its written day name."""
+    """The year nearest ``year`` whose calendar puts ``point`` on its written day name."""
     if point.weekday is None or point.day is None:
         return year
-    for candidate in (year, year - 1, year + 1):
+    nearest_first = [year] + [y for step in range(1, WEEKDAY_REACH + 1) for y in (year - step, year + step)]
+    for candidate in nearest_first:
         try:
             if dt.date(candidate, point.month, point.day).isoweekday() == point.weekday:
                 return candidate

@@ -83,6 +83,7 @@ def grammar() -> Grammar:
     # the lookahead on the first letter lets the engine skip most positions quickly
     month = rf"(?=[{initials}])(?P<month>(?:{full})|(?:{abbr})(?:\.(?=[\s,\d]))?)"
     day_range_joiner = _alternation(conn["day_range"])
+    day_list_joiner = _alternation(conn["day_list"])
     sep = r"[-/.]"
 
     start = r"(?<![\w/.,:-])"  # not inside a number, code or word
@@ -112,6 +113,15 @@ def grammar() -> Grammar:
             re.compile(
                 rf"{start_text}(?P<day0>{DAY}){OWS}(?:{day_range_joiner}){OWS}(?P<day>{DAY}){WS}{month}"
                 rf"(?:,?[^\S\n]+(?P<year>{YEAR4})(?![\d/]))?{end}",
+                re.IGNORECASE,
+            ),
+        ),
+        # 14, 15 dan 16 April 2019: a list of three days or more is the range first to last
+        (
+            "dd_month_y",
+            re.compile(
+                rf"{start_text}(?P<day0>{DAY})(?:{OWS},{OWS}{DAY})+,?[^\S\n]+(?:{day_list_joiner})[^\S\n]+"
+                rf"(?P<day>{DAY}){WS}{month}(?:,?[^\S\n]+(?P<year>{YEAR4})(?![\d/]))?{end}",
                 re.IGNORECASE,
             ),
         ),

@@ -152,9 +152,17 @@ def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str |
     acting = acting_body_region(layers, cand)
     if acting:
         return acting
-    if cues()["national_body"].search(text[max(cand.sent_start, cand.start - NATIONAL_REACH) : cand.start]):
+    before = text[max(cand.sent_start, cand.start - NATIONAL_REACH) : cand.start]
+    if cues()["national_body"].search(before):
         return None  # 'Kemendagri mengirimkan surat edaran': a national body, no venue named
+    if fallback and _national_seat() in fallback and cues()["bare_election_body"].search(before):
+        return None  # 'JAKARTA - Bawaslu menemukan 425 pelanggaran': Bawaslu RI
     return fallback
+
+
+@lru_cache(maxsize=1)
+def _national_seat() -> str:
+    return str(read_json("events/cues.json")["national_seat"])
 
 
 def acting_body_region(layers: Layers, cand: Candidate) -> str | None:

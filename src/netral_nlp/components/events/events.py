@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ...learn.linear import LinearTextClassifier
 from ...resources import read_json
@@ -15,7 +17,14 @@ from ...tokenizer import doc_text
 from ..qualifiers.index import QualifierIndex
 from . import arguments
 from .candidate_filter import CandidateFilter
-from .proposals import NONE, PROPOSERS, default_proposers_file, describe, find_proposals
+from .proposals import (
+    NONE,
+    PROPOSERS,
+    article_cues,
+    default_proposers_file,
+    describe,
+    find_proposals,
+)
 from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
 
 DECISION_DIR = "decision"
@@ -59,17 +68,22 @@ def proposals(
     doc: Doc, text: str, file: str | None = None, sentences: list[tuple[int, int]] | None = None
 ) -> tuple[list[Candidate], list[str]]:
     """Candidates of the widened lexicon in content sentences (rule list items left out),
-    with their feature strings: what the learned decision and its training read."""
+    with their feature strings (own cues plus their article's, ``article_cues``): what the
+    learned decision and its training read."""
     items = _list_items(doc)
     found, by = find_proposals(text, content_sentences(doc) if sentences is None else sentences, file)
     qualifiers = QualifierIndex.of(doc)
     candidates, features = [], []
+    headlines: dict[int, bool] = {}  # a sentence's candidates share its answer
     for cand, proposer in zip(found, by, strict=True):
         if any(lo <= cand.start < hi for lo, hi in items):
             continue
-        cand.headline = _is_headline(text[cand.sent_start : cand.sent_end])
+        if cand.sent_start not in headlines:
+            headlines[cand.sent_start] = _is_headline(text[cand.sent_start : cand.sent_end])
+        cand.headline = headlines[cand.sent_start]
         candidates.append(cand)
         features.append(describe(text, cand, proposer, qualifiers.labels(cand.start, cand.end)))
+    features = [f"{f} {extra}" if extra else f for f, extra in zip(features, article_cues(candidates), strict=True)]
     return candidates, features
 
 
@@ -78,14 +92,27 @@ def _merge_heads() -> dict[str, list[str]]:
     return read_json("events/cues.json")["merge_heads"]
 
 
-def decide(decision: LinearTextClassifier, text: str, candidates: list[Candidate], features: list[str]) -> list[Candidate]:
+@lru_cache(maxsize=1)
+def _separate_types() -> frozenset[str]:
+    return frozenset(read_json("events/cues.json").get("separate_types", ()))
+
+
+def decide(
+    decision: LinearTextClassifier,
+    text: str,
+    candidates: list[Candidate],
+    features: list[str],
+    probabilities: np.ndarray | None = None,
+) -> list[Candidate]:
     """The likeliest event type of each candidate, kept when its probability reaches the
     model's ``accept_above`` (events are rare among proposals, so a type below one half
     is often right); one candidate per sentence and type (the likeliest), keyed for
-    merging by its trigger's head noun."""
+    merging by its trigger's head noun. ``probabilities``: the model's rows for
+    ``features`` when already computed (a batch of docs scored in one call)."""
     if not candidates:
         return []
-    probabilities = decision.proba(features)
+    if probabilities is None:
+        probabilities = decision.proba(features)
     heads = _merge_heads()
     accept = float(decision.meta.get("accept_above", 0.5))
     typed = [i for i, name in enumerate(decision.classes) if name != NONE]
@@ -112,8 +139,11 @@ def _neighbours(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One event per happening: mentions of the same type and key whose dates agree are
-    merged, and the main (first non-headline) mention names the event."""
+    merged, and the main (first non-headline) mention names the event. Body mentions of
+    the ``separate_types`` of ``cues.json`` are never merged with each other (each report
+    or finding an article counts is its own; a headline still merges into the body)."""
     merged: list[Candidate] = []
+    separate = _separate_types()
     for cand in candidates:
         date = cand.fields.get("date")
         same = next(
@@ -126,6 +156,8 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
+        if same is not None and not (same.headline or cand.headline) and cand.type in separate:
+            same = None  # two body mentions of such a type are two happenings
         if same is None:
             merged.append(cand)
             continue
@@ -165,16 +197,38 @@ class EventExtractor:
         return find_candidates(doc, doc_text(doc))
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 64):
+        """Propose doc by doc; decide a batch's proposals in one model call (one call per
+        doc costs more than the scoring itself)."""
+        learned = self.decision is not None and self.use_filter
+        for batch in minibatch(docs, size=batch_size):
+            if not learned:
+                for doc in batch:
+                    text = doc_text(doc)
+                    candidates, sentences = find_candidates(doc, text)
+                    if self.filter is not None and self.use_filter:
+                        candidates = self.filter.keep(text, candidates)
+                    yield self._fill(doc, text, candidates, sentences)
+                continue
+            found = []
+            for doc in batch:
+                text = doc_text(doc)
+                sentences = content_sentences(doc)
+                found.append((text, sentences, *proposals(doc, text, self.proposers_file, sentences)))
+            features = [f for *_, doc_features in found for f in doc_features]
+            probabilities = self.decision.proba(features)
+            row = 0
+            for doc, (text, sentences, candidates, doc_features) in zip(batch, found, strict=True):
+                rows = probabilities[row : row + len(doc_features)]
+                row += len(doc_features)
+                chosen = decide(self.decision, text, candidates, doc_features, rows)
+                yield self._fill(doc, text, chosen, sentences)
+
+    def _fill(self, doc: Doc, text: str, candidates: list[Candidate], sentences: list[tuple[int, int]]) -> Doc:
+        """Arguments of the kept candidates, one event per happening, as ``events`` spans."""
         doc.spans["events"] = []
-        text = doc_text(doc)
-        if self.decision is not None and self.use_filter:
-            sentences = content_sentences(doc)
-            found, features = proposals(doc, text, self.proposers_file, sentences)
-            candidates = decide(self.decision, text, found, features)
-        else:
-            candidates, sentences = find_candidates(doc, text)
-            if self.filter is not None and self.use_filter:
-                candidates = self.filter.keep(text, candidates)
         if not candidates:
             return doc
         layers = arguments.Layers.of(doc)

@@ -21,17 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ...anchors import WordStartPattern, word_starts
+from ...anchors import WordStartPattern, WordStarts, word_starts
 from ...resources import path as resource_path
-from .triggers import (
-    GROUP_WINDOW,
-    Candidate,
-    _conditions_hold,
-    cues,
-    is_generic,
-    is_hypothetical,
-    lexicon,
-)
+from .triggers import GROUP_WINDOW, HYPOTHETICAL_WINDOW, Candidate, cue_between, cues, lexicon
 
 PROPOSERS = "proposers.json"
 WORD = re.compile(r"[a-z][a-z\-]*|\d+", re.IGNORECASE)
@@ -43,6 +35,13 @@ COUNT_WINDOW = 25
 #: sentences starting before this offset are the article's opening
 OPENING_CHARS = 400
 QUOTES = "\"“”„‟«»"
+#: characters that end the clause a hypothetical cue governs (as ``triggers.is_hypothetical``)
+CLAUSE_MARKS = ",.;:!?\"“”"
+#: cues read once per sentence, in this order
+SENTENCE_CUES = ("generic", "neutrality", "past", "report_target", "violation")
+#: characters read from the near end of a long range for its nearest words
+READ_CHARS = 80
+DIGIT = re.compile(r"\d")
 NONE = "none"
 
 
@@ -85,53 +84,107 @@ def _words(text: str) -> list[str]:
     return ["num" if w[0].isdigit() else w.lower() for w in WORD.findall(text)]
 
 
-@lru_cache(maxsize=256)
-def _sentence_flags(sentence: str) -> tuple[tuple[str, bool], ...]:
-    """Cues of a whole sentence, read once for all its candidates."""
-    c = cues()
-    return (
-        ("generic", is_generic(sentence)),
-        ("neutrality", bool(c["neutrality"].search(sentence))),
-        ("past", bool(c["past"].search(sentence))),
-        ("report_target", bool(c["report_target"].search(sentence))),
-        ("violation", bool(c["violation"].search(sentence))),
-    )
+def _last_words(text: str, lo: int, hi: int, count: int) -> list[str]:
+    """``_words(text[lo:hi])[-count:]``, reading only the end of a long range: a space never
+    belongs to a word, so the words after one are the same wherever the reading starts."""
+    cut = text.rfind(" ", lo, hi - READ_CHARS)
+    if cut >= 0:
+        words = _words(text[cut + 1 : hi])
+        if len(words) >= count:
+            return words[-count:]
+    return _words(text[lo:hi])[-count:]
+
+
+def _first_words(text: str, lo: int, hi: int, count: int) -> list[str]:
+    """``_words(text[lo:hi])[:count]``, reading only the start of a long range."""
+    cut = text.find(" ", lo + READ_CHARS, hi)
+    if cut >= 0:
+        words = _words(text[lo:cut])
+        if len(words) >= count:
+            return words[:count]
+    return _words(text[lo:hi])[:count]
+
+
+def _conditions(proposer: Proposer, starts: WordStarts, sent_start: int, sent_end: int, end: int) -> bool:
+    """``triggers._conditions_hold`` of a lexicon entry, searched at the text's word starts."""
+    for need in proposer.needs:
+        if need == "group":
+            if not cue_between("group", starts, end, min(end + GROUP_WINDOW, sent_end)):
+                return False
+        elif not cue_between(need, starts, sent_start, sent_end):
+            return False
+    return True
+
+
+def _hypothetical(starts: WordStarts, sent_start: int, sent_end: int, start: int, end: int) -> bool:
+    """``triggers.is_hypothetical`` searched at the text's word starts: a modal or directing
+    cue in the clause before the trigger, a negation right before it, a modal passive after it."""
+    text = starts.text
+    lo = max(sent_start, start - HYPOTHETICAL_WINDOW)
+    clause_lo = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in CLAUSE_MARKS))
+    if cue_between("hypothetical", starts, clause_lo, start) or cue_between("negated", starts, lo, start):
+        return True
+    return cues()["hypothetical_after"].match(text[end:sent_end]) is not None
+
+
+@lru_cache(maxsize=64)
+def _sentence_flags(starts: WordStarts, lo: int, hi: int) -> tuple[bool, ...]:
+    """The cues of a whole sentence (SENTENCE_CUES order), read once for all its candidates
+    (they come sentence by sentence, so a short cache is enough)."""
+    return tuple(cue_between(name, starts, lo, hi) for name in SENTENCE_CUES)
 
 
 def describe(text: str, cand: Candidate, proposer: Proposer, qualifiers: frozenset[str] = frozenset()) -> str:
     """The feature string of one candidate (see the module docstring); ``qualifiers`` are
-    the labels of the shared qualifier component over its trigger (QUOTED, PLANNED, ...)."""
-    sentence = text[cand.sent_start : cand.sent_end]
-    start, end = cand.start - cand.sent_start, cand.end - cand.sent_start
-    before, after = sentence[:start], sentence[end:]
+    the labels of the shared qualifier component over its trigger (QUOTED, PLANNED, ...).
+    Cues are searched in the whole text at its word starts (``anchors.py``), so a candidate
+    costs a few look-ups, not a scan of its sentence per cue."""
+    starts = word_starts(text)
+    lo, hi = cand.sent_start, cand.sent_end
     trigger = _words(text[cand.start : cand.end])
     out = [f"t_{cand.type}", f"src_{proposer.source}", f"t_{cand.type}_{'_'.join(trigger[:2])}"]
     out += [f"k_{w}" for w in trigger]
-    left, right = _words(before)[-LEFT_WORDS:], _words(after)[:RIGHT_WORDS]
+    left, right = _last_words(text, lo, cand.start, LEFT_WORDS), _first_words(text, cand.end, hi, RIGHT_WORDS)
     out += [f"l_{w}" for w in left] + [f"r_{w}" for w in right]
     out += [f"ln_{w}" for w in left[-1:]] + [f"rn_{w}" for w in right[:1]]
-    c = cues()
-    whole = dict(_sentence_flags(sentence))
+    whole = dict(zip(SENTENCE_CUES, _sentence_flags(starts, lo, hi), strict=True))
     flags = {
-        "needs_ok": proposer.source == "lexicon" and _conditions_hold(proposer, sentence, start, end),
-        "hypothetical": is_hypothetical(sentence, start, end),
+        "needs_ok": proposer.source == "lexicon" and _conditions(proposer, starts, lo, hi, cand.end),
+        "hypothetical": _hypothetical(starts, lo, hi, cand.start, cand.end),
         "generic": whole["generic"],
         "headline": cand.headline,
-        "quoted": sum(before.count(q) for q in QUOTES) % 2 == 1,
-        "group_after": bool(c["group"].search(after[:GROUP_WINDOW])),
+        "quoted": sum(text.count(q, lo, cand.start) for q in QUOTES) % 2 == 1,
+        "group_after": cue_between("group", starts, cand.end, min(cand.end + GROUP_WINDOW, hi)),
         "neutrality": whole["neutrality"],
         "past": whole["past"],
-        "earlier": bool(c["earlier"].search(before)),
+        "earlier": cue_between("earlier", starts, lo, cand.start),
         "report_target": whole["report_target"],
         "violation": whole["violation"],
-        "count": "num" in trigger or bool(re.search(r"\d", after[:COUNT_WINDOW])),
-        "opening": cand.sent_start < OPENING_CHARS,
+        "count": "num" in trigger or bool(DIGIT.search(text, cand.end, min(cand.end + COUNT_WINDOW, hi))),
+        "opening": lo < OPENING_CHARS,
     }
     out += [f"__{name}" for name, on in flags.items() if on]
     out += [f"__{cand.type}_{name}" for name, on in flags.items() if on]
     out += [f"__q_{label.lower()}" for label in sorted(qualifiers)]
     out += [f"__{cand.type}_q_{label.lower()}" for label in sorted(qualifiers)]
     return " ".join(out)
+
+
+def article_cues(candidates: list[Candidate]) -> list[str]:
+    """Pseudo-words each candidate gets from its article: the types proposed in the opening
+    (an article's lead names what it reports, so a later mention of that type is likelier
+    an event) and whether it is the first proposal of its type (later ones often retell it)."""
+    opening = sorted({c.type for c in candidates if c.sent_start < OPENING_CHARS})
+    shared = " ".join(f"__open_{t}" for t in opening)
+    seen: set[str] = set()
+    out = []
+    for cand in candidates:
+        words = [f"__open_same {cand.type}_open_same"] if cand.type in opening else []
+        if cand.type not in seen:
+            words.append(f"__first {cand.type}_first")
+            seen.add(cand.type)
+        out.append(" ".join([*words, shared]).strip())
+    return out
 
 
 def find_proposals(
@@ -143,6 +196,8 @@ def find_proposals(
     found: dict[tuple[int, str], tuple[Candidate, Proposer]] = {}
     words = word_starts(text)
     for proposer in proposers(file):
+        if proposer.pattern.candidates(words) == []:  # none of its words in the text
+            continue
         for match in proposer.pattern.finditer(words):
             index = bisect_right(starts, match.start()) - 1
             if index < 0:

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...anchors import WordStartPattern, word_starts
+from ...anchors import WordStartPattern, WordStarts, found_in_window, word_starts
 from ...resources import read_json
 
 #: how far after a trigger the addressed group may appear (characters)
@@ -81,6 +81,22 @@ def cues() -> dict[str, re.Pattern[str]]:
         for name, value in data.items()
         if isinstance(value, str) and not name.startswith("_")
     }
+
+
+#: cues whose every match starts a word (``\\b`` then a word): searched in a window of an
+#: article at its word starts (:func:`cue_between`), not by scanning the window
+WORD_CUES = ("hypothetical", "group", "neutrality", "past", "negated", "report_target", "violation",
+             "earlier", "generic")
+
+
+@lru_cache(maxsize=1)
+def anchored_cues() -> dict[str, WordStartPattern]:
+    return {name: WordStartPattern(cues()[name]) for name in WORD_CUES}
+
+
+def cue_between(name: str, starts: WordStarts, lo: int, hi: int) -> bool:
+    """Whether cue ``name`` occurs in ``starts.text[lo:hi]`` (as ``search`` on that slice)."""
+    return found_in_window(anchored_cues()[name], starts, lo, hi)
 
 
 @lru_cache(maxsize=1)
