@@ -40,6 +40,15 @@ def cue(name: str) -> re.Pattern[str]:
     return words(patterns)
 
 
+@cache
+def start_cue(name: str) -> re.Pattern[str] | None:
+    """The ``^``-anchored entries of the raw cue list ``name``, to be matched at a candidate's
+    own start (an article-wide scan sees ``^`` only at the article's start); None when the
+    list has none."""
+    patterns = [p for p in cue_data().get(name, []) if p.startswith("^")] if name in RAW_LISTS else []
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 @lru_cache(maxsize=1)
 def category_cues() -> dict[str, re.Pattern[str]]:
     """Category -> compiled keyword pattern, in file order (specific categories first)."""

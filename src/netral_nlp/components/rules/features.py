@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from ...anchors import LiteralStartPattern, RangeSearch, WordStartPattern, WordStarts, word_starts
 from ..qualifiers.index import QualifierIndex
 from .backends.keywords import cue_tokens
-from .cues import RAW_LISTS, addressed_directive, cue, directive_word, subject_cues
+from .cues import RAW_LISTS, addressed_directive, cue, directive_word, start_cue, subject_cues
 from .items import Item
 
 #: cue lists of cues.json read as features of the candidate's own text
@@ -97,6 +97,12 @@ def _lead_tokens(lead_in: str) -> tuple[str, ...]:
     return tuple(f"__lead_{name}" for name in LEAD_CUES if cue(name).search(lead_in))
 
 
+def _start_cues(span: str) -> set[str]:
+    """The raw cue lists whose ``^`` entries match at the candidate's own start (a question
+    opening with ``apakah``): the article-wide :class:`CueIndex` cannot see them there."""
+    return {name for name in RAW_LISTS if (pattern := start_cue(name)) is not None and pattern.match(span)}
+
+
 def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex, cues: CueIndex | None = None) -> list[str]:
     """Pseudo-words for everything but the candidate's own words."""
     span = text[item.start : item.end]
@@ -116,7 +122,7 @@ def shape_tokens(text: str, item: Item, qualifiers: QualifierIndex, cues: CueInd
         out.append("__intro")
     if extra.get("has_cue"):
         out.append("__anycue")
-    present = cues.names(item.start, item.end)
+    present = cues.names(item.start, item.end) | _start_cues(span)
     out += [f"__cue_{name}" for name in TEXT_CUES if name in present]
     if "directive" in present:
         out.append("__cue_directive")
