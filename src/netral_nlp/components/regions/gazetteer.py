@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -199,13 +200,42 @@ def official_name(code: str) -> str | None:
     return _base_names().get(code)
 
 
+class VillageIndex(Mapping[str, list[Region]]):
+    """Village lookup key -> regions. The (code, name) pairs are read once; the ``Region``
+    of a key is made when the key is first asked for (most of 63,635 keys never are)."""
+
+    def __init__(self, pairs: dict[str, list[tuple[str, str]]]) -> None:
+        self._pairs = pairs
+        self._regions: dict[str, list[Region]] = {}
+
+    def __getitem__(self, k: str) -> list[Region]:
+        found = self._regions.get(k)
+        if found is None:
+            found = [Region(code, "village", name) for code, name in self._pairs[k]]
+            self._regions[k] = found
+        return found
+
+    def __contains__(self, k: object) -> bool:
+        return k in self._pairs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+
 @lru_cache(maxsize=1)
-def villages() -> dict[str, list[Region]]:
+def villages() -> VillageIndex:
     """Village names -> regions, loaded on first need (keys precomputed in the stored tables)."""
-    index: dict[str, list[Region]] = defaultdict(list)
+    pairs: dict[str, list[tuple[str, str]]] = {}
     for code, name, k in tables.villages_by_row():
-        index[k].append(Region(code, "village", name))
-    return dict(index)
+        found = pairs.get(k)
+        if found is None:
+            pairs[k] = [(code, name)]
+        else:
+            found.append((code, name))
+    return VillageIndex(pairs)
 
 
 def lookup(name: str, hint: str | None = None) -> list[Region]:
