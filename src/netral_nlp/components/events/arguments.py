@@ -21,6 +21,8 @@ DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
 REGION_PREFERENCE = ("city", "regency")
 #: characters before a trigger where a national acting body is looked for
 NATIONAL_REACH = 150
+#: characters from the article's start where its main acting body is looked for
+ARTICLE_BODY_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -113,24 +115,50 @@ def _local_canonical(fields: dict) -> str | None:
 
 
 def article_region(layers: Layers) -> str | None:
-    """Where the article happens: its dateline region, else its most mentioned city/regency,
-    else its most mentioned province."""
-    text, regions = layers.text, layers.regions
+    """Where the article happens: the area of the body its lead names
+    (:func:`article_body_region`), else its dateline region, else its most mentioned
+    city/regency, else its most mentioned province."""
+    regions = layers.regions
     if not regions:
         return None
+    body = article_body_region(layers)
+    if body:
+        return body
+    dateline = _dateline(layers)
+    if dateline:
+        return dateline
+    local = Counter(c for _, _, f in regions if (c := _local_canonical(f)))
+    if local:
+        return local.most_common(1)[0][0]
+    provinces = Counter(f.get("canonical") for _, _, f in regions if f.get("canonical"))
+    return provinces.most_common(1)[0][0] if provinces else None
+
+
+def _dateline(layers: Layers) -> str | None:
+    """The dateline region: a capitalised region before a dash in the first lines."""
+    text = layers.text
     first_lines = text[: max(400, text.find("\n", 200))]
-    for start, _, fields in regions:
+    for start, _, fields in layers.regions:
         if start < len(first_lines) and re.search(r"[–—-]", text[start : start + 40]) and (
             text[start : start + 40].split()[0].isupper()
         ):
             local = _local_canonical(fields) or fields.get("canonical")
             if local:
                 return local
-    local = Counter(c for _, _, f in regions if (c := _local_canonical(f)))
-    if local:
-        return local.most_common(1)[0][0]
-    provinces = Counter(f.get("canonical") for _, _, f in regions if f.get("canonical"))
-    return provinces.most_common(1)[0][0] if provinces else None
+    return None
+
+
+def article_body_region(layers: Layers) -> str | None:
+    """The area of the first body or office the article names with a region
+    (``Bawaslu Provinsi Papua Selatan``, ``Pj Gubernur Sumut``): where the article's
+    events happen when their own sentence names neither venue nor body."""
+    text = layers.text
+    for start, _, fields in layers.regions:
+        if start > ARTICLE_BODY_REACH:
+            break
+        if cues()["acting_body"].search(text[max(0, start - 35) : start]):
+            return _local_canonical(fields) or fields.get("canonical")
+    return None
 
 
 def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str | None:
