@@ -92,3 +92,39 @@ LATER = "Dalam kesempatan itu, ia juga mengimbau seluruh ASN menjaga netralitas 
 )
 def test_dateline_region_vs_lead_body(blank_nlp, text, regions, expected):
     assert regions_of_events(blank_nlp, text, regions) == expected
+
+
+BARU = ("Baturraden", "district", "33.02.21")
+BANYUMAS = ("Kabupaten Banyumas", "regency", "33.02")
+JABAR = ("Jawa Barat", "province", "32")
+PURWAKARTA = ("Kabupaten Purwakarta", "regency", "32.14")
+
+
+@pytest.mark.parametrize(
+    ("text", "regions", "expected"),
+    [
+        # a district body serves its district ...
+        ("Panwaslu Kecamatan Baturraden mengimbau seluruh ASN menjaga netralitas selama Pilkada.",
+         [("Kecamatan Baturraden", BARU)], ["Baturraden"]),
+        # ... a regency body its regency
+        ("Bawaslu Kabupaten Banyumas mengimbau seluruh ASN menjaga netralitas selama Pilkada.",
+         [("Banyumas", BANYUMAS)], ["Kabupaten Banyumas"]),
+    ],
+)
+def test_district_body_vs_regency_body(blank_nlp, text, regions, expected):
+    assert regions_of_events(blank_nlp, text, regions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "regions", "expected"),
+    [
+        # a regency named after the trigger without 'di' is the audience of the acting body ...
+        ("Bawaslu Jawa Barat mengimbau seluruh ASN wilayah Purwakarta menjaga netralitas.",
+         [("Jawa Barat", JABAR), ("Purwakarta", PURWAKARTA)], ["Jawa Barat"]),
+        # ... introduced by 'di' it is the venue
+        ("Bawaslu Jawa Barat menggelar sosialisasi netralitas ASN di Purwakarta.",
+         [("Jawa Barat", JABAR), ("Purwakarta", PURWAKARTA)], ["Kabupaten Purwakarta"]),
+    ],
+)
+def test_audience_vs_venue_after_an_acting_body(blank_nlp, text, regions, expected):
+    assert regions_of_events(blank_nlp, text, regions) == expected

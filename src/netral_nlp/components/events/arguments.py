@@ -114,6 +114,14 @@ def _local_canonical(fields: dict) -> str | None:
     return None
 
 
+def _body_area(fields: dict) -> str | None:
+    """The area a body named with this region serves: a district body (``Panwaslu
+    Kecamatan X``, ``Camat X``) its district, any other its city/regency or province."""
+    if fields.get("level") == "district" and fields.get("canonical"):
+        return fields["canonical"]
+    return _local_canonical(fields) or fields.get("canonical")
+
+
 def article_region(layers: Layers) -> str | None:
     """Where the article happens: the area of the body its lead names
     (:func:`article_body_region`), else its dateline region, else its most mentioned
@@ -151,33 +159,38 @@ def _dateline(layers: Layers) -> str | None:
 def article_body_region(layers: Layers) -> str | None:
     """The area of the first body or office the article names with a region
     (``Bawaslu Provinsi Papua Selatan``, ``Pj Gubernur Sumut``): where the article's
-    events happen when their own sentence names neither venue nor body."""
+    events happen when their own sentence names neither venue nor body. An office named as
+    a place (``di Wiswa Sabha, Kantor Gubernur Bali``) is no acting body."""
     text = layers.text
     for start, _, fields in layers.regions:
         if start > ARTICLE_BODY_REACH:
             break
-        if cues()["acting_body"].search(text[max(0, start - 35) : start]):
-            return _local_canonical(fields) or fields.get("canonical")
+        place = cues()["venue"].search(text[max(0, start - 60) : start])
+        if not place and cues()["acting_body"].search(text[max(0, start - 35) : start]):
+            return _body_area(fields)
     return None
 
 
 def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str | None:
-    """The venue: a city/regency named after the trigger in its sentence, or any region
-    introduced by ``di`` there (not one naming an office: ``Kantor Gubernur Bali``);
+    """The venue: a region introduced by ``di`` after the trigger in its sentence (not one
+    naming an office: ``Kantor Gubernur Bali``), or, when no body acts before the trigger,
+    any city/regency named after it (``arahan kepada Babinsa wilayah Purwakarta`` is the
+    audience of ``Kapolda Jabar``, not the venue);
     else the area of the acting body (:func:`acting_body_region`); else none when a
     national body acts (``Kemendagri``, ``KASN``); else the article's region (its
     dateline first)."""
     text = layers.text
+    acting = acting_body_region(layers, cand)
     for start, _, fields in layers.regions:
         if not cand.end <= start < cand.sent_end:
             continue
-        local = _local_canonical(fields)
-        if local:
-            return local
         named_office = cues()["institution_before"].search(text[max(0, start - 25) : start])
-        if not named_office and cues()["venue"].search(text[max(cand.end, start - 60) : start]):
+        venue = not named_office and cues()["venue"].search(text[max(cand.end, start - 60) : start])
+        local = _local_canonical(fields)
+        if local and (venue or not acting):
+            return local
+        if venue:
             return fields.get("canonical") or fallback
-    acting = acting_body_region(layers, cand)
     if acting:
         return acting
     before = text[max(cand.sent_start, cand.start - NATIONAL_REACH) : cand.start]
@@ -202,7 +215,7 @@ def acting_body_region(layers: Layers, cand: Candidate) -> str | None:
         if not cand.sent_start <= start < cand.start:
             continue
         if cues()["acting_body"].search(text[max(cand.sent_start, start - 35) : start]):
-            return _local_canonical(fields) or fields.get("canonical")
+            return _body_area(fields)
     return None
 
 
