@@ -21,6 +21,8 @@ DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
 REGION_PREFERENCE = ("city", "regency")
 #: characters before a trigger where a national acting body is looked for
 NATIONAL_REACH = 150
+#: characters from the article's start where its main acting body is looked for
+ARTICLE_BODY_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -112,20 +114,27 @@ def _local_canonical(fields: dict) -> str | None:
     return None
 
 
+def _body_area(fields: dict) -> str | None:
+    """The area a body named with this region serves: a district body (``Panwaslu
+    Kecamatan X``, ``Camat X``) its district, any other its city/regency or province."""
+    if fields.get("level") == "district" and fields.get("canonical"):
+        return fields["canonical"]
+    return _local_canonical(fields) or fields.get("canonical")
+
+
 def article_region(layers: Layers) -> str | None:
-    """Where the article happens: its dateline region, else its most mentioned city/regency,
-    else its most mentioned province."""
-    text, regions = layers.text, layers.regions
+    """Where the article happens: the area of the body its lead names
+    (:func:`article_body_region`), else its dateline region, else its most mentioned
+    city/regency, else its most mentioned province."""
+    regions = layers.regions
     if not regions:
         return None
-    first_lines = text[: max(400, text.find("\n", 200))]
-    for start, _, fields in regions:
-        if start < len(first_lines) and re.search(r"[–—-]", text[start : start + 40]) and (
-            text[start : start + 40].split()[0].isupper()
-        ):
-            local = _local_canonical(fields) or fields.get("canonical")
-            if local:
-                return local
+    body = article_body_region(layers)
+    if body:
+        return body
+    dateline = _dateline(layers)
+    if dateline:
+        return dateline
     local = Counter(c for _, _, f in regions if (c := _local_canonical(f)))
     if local:
         return local.most_common(1)[0][0]
@@ -133,23 +142,55 @@ def article_region(layers: Layers) -> str | None:
     return provinces.most_common(1)[0][0] if provinces else None
 
 
+def _dateline(layers: Layers) -> str | None:
+    """The dateline region: a capitalised region before a dash in the first lines."""
+    text = layers.text
+    first_lines = text[: max(400, text.find("\n", 200))]
+    for start, _, fields in layers.regions:
+        if start < len(first_lines) and re.search(r"[–—-]", text[start : start + 40]) and (
+            text[start : start + 40].split()[0].isupper()
+        ):
+            local = _local_canonical(fields) or fields.get("canonical")
+            if local:
+                return local
+    return None
+
+
+def article_body_region(layers: Layers) -> str | None:
+    """The area of the first body or office the article names with a region
+    (``Bawaslu Provinsi Papua Selatan``, ``Pj Gubernur Sumut``): where the article's
+    events happen when their own sentence names neither venue nor body. An office named as
+    a place (``di Wiswa Sabha, Kantor Gubernur Bali``) is no acting body."""
+    text = layers.text
+    for start, _, fields in layers.regions:
+        if start > ARTICLE_BODY_REACH:
+            break
+        place = cues()["venue"].search(text[max(0, start - 60) : start])
+        if not place and cues()["acting_body"].search(text[max(0, start - 35) : start]):
+            return _body_area(fields)
+    return None
+
+
 def event_region(layers: Layers, cand: Candidate, fallback: str | None) -> str | None:
-    """The venue: a city/regency named after the trigger in its sentence, or any region
-    introduced by ``di`` there (not one naming an office: ``Kantor Gubernur Bali``);
+    """The venue: a region introduced by ``di`` after the trigger in its sentence (not one
+    naming an office: ``Kantor Gubernur Bali``), or, when no body acts before the trigger,
+    any city/regency named after it (``arahan kepada Babinsa wilayah Purwakarta`` is the
+    audience of ``Kapolda Jabar``, not the venue);
     else the area of the acting body (:func:`acting_body_region`); else none when a
     national body acts (``Kemendagri``, ``KASN``); else the article's region (its
     dateline first)."""
     text = layers.text
+    acting = acting_body_region(layers, cand)
     for start, _, fields in layers.regions:
         if not cand.end <= start < cand.sent_end:
             continue
-        local = _local_canonical(fields)
-        if local:
-            return local
         named_office = cues()["institution_before"].search(text[max(0, start - 25) : start])
-        if not named_office and cues()["venue"].search(text[max(cand.end, start - 60) : start]):
+        venue = not named_office and cues()["venue"].search(text[max(cand.end, start - 60) : start])
+        local = _local_canonical(fields)
+        if local and (venue or not acting):
+            return local
+        if venue:
             return fields.get("canonical") or fallback
-    acting = acting_body_region(layers, cand)
     if acting:
         return acting
     before = text[max(cand.sent_start, cand.start - NATIONAL_REACH) : cand.start]
@@ -174,7 +215,7 @@ def acting_body_region(layers: Layers, cand: Candidate) -> str | None:
         if not cand.sent_start <= start < cand.start:
             continue
         if cues()["acting_body"].search(text[max(cand.sent_start, start - 35) : start]):
-            return _local_canonical(fields) or fields.get("canonical")
+            return _body_area(fields)
     return None
 
 
