@@ -57,3 +57,34 @@ def test_a_spelled_out_body_names_its_area_other_words_do_not():
     assert _regions(WARNING.format(body="Badan Pengawas Pemilihan Umum Provinsi Riau")) == [("directive", "Riau")]
     # 'Warga Provinsi Riau' acts for no office: the dateline city stays
     assert _regions(WARNING.format(body="Warga Provinsi Riau")) == [("directive", "Kota Pekanbaru")]
+
+
+def _scored(kind: str, start: int, key: str, score: float, date: str | None = None) -> Candidate:
+    cand = _cand(kind, start, key, date=date)
+    cand.score = score
+    return cand
+
+
+def test_a_directive_retold_under_another_word_keeps_its_main_mention_only_on_the_learned_path():
+    # "Bupati mengingatkan ASN agar netral ... Ia juga meminta ASN tidak berpihak": one appeal, recorded once
+    mentions = [_scored("directive", 0, "directive:ingat", 0.6), _scored("directive", 100, "directive:minta", 0.5)]
+    assert [e.start for e in merge(mentions, single_main=True)] == [0]
+    # the hand-written path (no scores) merges by head noun only: both stay
+    assert [e.start for e in merge(mentions)] == [0, 100]
+
+
+def test_a_confident_second_directive_on_another_day_stays_the_same_day_does_not():
+    other_day = [_scored("directive", 0, "directive:ingat", 0.6, "2024-09-01"),
+                 _scored("directive", 100, "directive:edaran", 0.9, "2024-10-05")]
+    assert [e.start for e in merge(other_day, single_main=True)] == [0, 100]
+    same_day = [_scored("directive", 0, "directive:ingat", 0.6, "2024-09-01"),
+                _scored("directive", 100, "directive:edaran", 0.9, "2024-09-01")]
+    assert [e.start for e in merge(same_day, single_main=True)] == [0]
+    unsure = [_scored("directive", 0, "directive:ingat", 0.6, "2024-09-01"),
+              _scored("directive", 100, "directive:edaran", 0.4, "2024-10-05")]
+    assert [e.start for e in merge(unsure, single_main=True)] == [0]
+
+
+def test_reports_are_not_single_main_each_body_mention_stays():
+    reports = [_scored("violation_report", 0, "violation_report", 0.6), _scored("violation_report", 100, "violation_report", 0.3)]
+    assert [e.start for e in merge(reports, single_main=True)] == [0, 100]

@@ -131,9 +131,15 @@ DECISION_C = 4.0
 ACCEPT_ABOVE = 0.2
 
 
-def _label(record: dict, cand) -> str:
+def _label(record: dict, cand) -> str | None:
     """The gold type of a proposal: an event whose trigger overlaps it, else an event of
-    the proposed type whose trigger lies in its sentence, else none."""
+    the proposed type whose trigger lies in its sentence, else none. None (no example)
+    for a proposal of a ``single_main_types`` type in an article that records an event of
+    that type elsewhere: most such proposals retell it, and gold records it once, at its
+    main mention (the merge's job, ``keep_main_mentions``), so calling them none would
+    teach the model that event wording is no event."""
+    from ..components.events.events import single_main_types
+
     events = record.get("events") or []
     for event in events:
         trigger = event.get("trigger") or {}
@@ -143,11 +149,13 @@ def _label(record: dict, cand) -> str:
         start = (event.get("trigger") or {}).get("start", -1)
         if event.get("type") == cand.type and cand.sent_start <= start < cand.sent_end:
             return event["type"]
+    if cand.type in single_main_types() and any(e.get("type") == cand.type for e in events):
+        return None
     return "none"
 
 
 def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
-    """(feature strings, labels) of every proposal in every record."""
+    """(feature strings, labels) of every proposal in every record that gets a label."""
     from ..components.events.events import proposals
     from ..tokenizer import doc_text
 
@@ -156,8 +164,11 @@ def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
     with nlp.select_pipes(disable=[COMPONENT]):
         for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
             found, described = proposals(doc, doc_text(doc), nlp.get_pipe(COMPONENT).proposers_file)
-            features += described
-            labels += [_label(record, cand) for cand in found]
+            for cand, feature in zip(found, described, strict=True):
+                label = _label(record, cand)
+                if label is not None:
+                    features.append(feature)
+                    labels.append(label)
     return features, labels
 
 

@@ -97,6 +97,17 @@ def _separate_types() -> frozenset[str]:
     return frozenset(read_json("events/cues.json").get("separate_types", ()))
 
 
+@lru_cache(maxsize=1)
+def single_main_types() -> frozenset[str]:
+    """Types recorded once per article at their main mention (``cues.json``)."""
+    return frozenset(read_json("events/cues.json").get("single_main_types", ()))
+
+
+@lru_cache(maxsize=1)
+def _single_main_extra_above() -> float:
+    return float(read_json("events/cues.json").get("single_main_extra_above", 1.0))
+
+
 def decide(
     decision: LinearTextClassifier,
     text: str,
@@ -123,6 +134,7 @@ def decide(
             continue
         label = decision.classes[top]
         cand.type = label
+        cand.score = float(row[top])
         cand.key = _merge_key(label, text[cand.start : cand.end].lower(), heads)
         slot = (cand.sent_start, label)
         if slot not in best or row[top] > best[slot][0]:
@@ -137,11 +149,13 @@ def _neighbours(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple
     return []
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(candidates: list[Candidate], single_main: bool = False) -> list[Candidate]:
     """One event per happening: mentions of the same type and key whose dates agree are
     merged, and the main (first non-headline) mention names the event. Body mentions of
     the ``separate_types`` of ``cues.json`` are never merged with each other (each report
-    or finding an article counts is its own; a headline still merges into the body)."""
+    or finding an article counts is its own; a headline still merges into the body).
+    ``single_main`` (the learned path, whose candidates carry scores): the
+    ``single_main_types`` then keep one main mention per article (:func:`keep_main_mentions`)."""
     merged: list[Candidate] = []
     separate = _separate_types()
     for cand in candidates:
@@ -166,7 +180,34 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             merged[merged.index(same)] = cand
         elif not same.fields.get("date") and date:
             same.fields["date"] = date
-    return _drop_repeated_headlines(merged)
+    merged = _drop_repeated_headlines(merged)
+    return keep_main_mentions(merged) if single_main else merged
+
+
+def keep_main_mentions(events: list[Candidate]) -> list[Candidate]:
+    """Of each ``single_main_types`` type, the first body event (gold records such a
+    happening at its main mention, and the decision is trained to find any mention of
+    it); a later one stays only when the decision is confident of it
+    (``single_main_extra_above``) and it is not dated like one kept already (a second
+    appeal on another day is a second happening)."""
+    single, extra_above = single_main_types(), _single_main_extra_above()
+    kept: dict[str, list[Candidate]] = {}
+    out = []
+    for event in sorted(events, key=lambda e: (e.headline, e.sent_start, e.start)):
+        if event.type not in single:
+            out.append(event)
+            continue
+        same = kept.setdefault(event.type, [])
+        date = event.fields.get("date")
+        if same and not (
+            event.score >= extra_above
+            and not event.headline
+            and all(not date or k.fields.get("date") != date for k in same)
+        ):
+            continue
+        same.append(event)
+        out.append(event)
+    return sorted(out, key=lambda e: (e.sent_start, e.start))
 
 
 def _drop_repeated_headlines(events: list[Candidate]) -> list[Candidate]:
@@ -242,7 +283,7 @@ class EventExtractor:
             count = arguments.participants(text, cand)
             if count:
                 cand.fields["participants"] = count
-        for event in merge(candidates):
+        for event in merge(candidates, single_main=self.decision is not None and self.use_filter):
             add_span(doc, "events", event.start, event.end, event.type, **event.fields)
         return doc
 

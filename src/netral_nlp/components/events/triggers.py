@@ -38,6 +38,8 @@ class Candidate:
     key: str
     headline: bool = False
     fields: dict = field(default_factory=dict)
+    #: the learned decision's probability of ``type`` (0 on the hand-written path)
+    score: float = 0.0
 
 
 def _content_word(function_words: list[str]) -> str:
