@@ -181,3 +181,18 @@ def test_word_classes_travel_with_the_model_and_feed_its_features(tmp_path):
     assert loaded.knowledge.features(["Sutanto"]) == ["ng_person"]
     people.set_span_model(train_model(nlp, records))  # off by default: none carried
     assert META_KEY not in people.span_model.model.meta and not people.knowledge
+
+
+def test_training_twice_with_the_same_seed_gives_the_same_files(trained, tmp_path):
+    """Deterministic training: the saved model (JSON + npz) is byte-identical across two fits."""
+    from netral_nlp.train.people import train_model
+
+    records = [_article(i, s, w) for i, (s, w) in enumerate(zip(SPEAKERS, WRITERS, strict=True))]
+    saved = []
+    for run in ("a", "b"):
+        train_model(trained, records, seed=0).save(tmp_path / run)
+        saved.append({p.name: p.read_bytes() for p in sorted((tmp_path / run).iterdir())})
+    assert saved[0] and saved[0] == saved[1]
+    other = [dict(r, entities=[]) if i % 2 else r for i, r in enumerate(records)]
+    train_model(trained, other, seed=0).save(tmp_path / "c")
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "c").iterdir())} != saved[0]
