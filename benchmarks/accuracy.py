@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 import time
 from pathlib import Path
+
+import readme_sections
 
 from netral_nlp import __version__
 from netral_nlp.evaluate import evaluate_pipeline, read_records, to_markdown
@@ -59,17 +60,7 @@ def section(body: str) -> str:
 
 def write_section(body: str, readme: Path = README) -> None:
     """Replace (or add) the Accuracy section, keeping everything else."""
-    text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n\n"
-    block = section(body)
-    pattern = re.compile(
-        r"## Accuracy\n+" + re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.S
-    )
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: block, text)
-    else:
-        text = text.rstrip() + "\n\n" + block
-    readme.parent.mkdir(parents=True, exist_ok=True)
-    readme.write_text(text, encoding="utf-8")
+    readme_sections.write_section("Accuracy", "accuracy", body, readme)
 
 
 def main(argv: list[str] | None = None) -> int:

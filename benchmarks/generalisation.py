@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 import time
 from pathlib import Path
+
+import readme_sections
 
 from netral_nlp import __version__
 from netral_nlp.evaluate import predict_records, score_records, to_markdown
@@ -91,11 +92,8 @@ def figures_of(report) -> dict[str, float]:
 
 
 def write_section(body: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    section = f"## Generalisation\n\n{START}\n{body.rstrip()}\n{END}\n"
-    pattern = re.compile(r"## Generalisation\n\n" + re.escape(START) + r".*?" + re.escape(END) + r"\n", re.S)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-    README.write_text(text, encoding="utf-8")
+    """Replace (or add) the Generalisation section of benchmarks/README.md."""
+    readme_sections.write_section("Generalisation", "generalisation", body, README)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 import time
 from pathlib import Path
+
+import readme_sections
 
 from netral_nlp.evaluate import predict_records, score_records
 from netral_nlp.learn import grouped_folds, real_articles
@@ -66,11 +67,8 @@ def table(rules, both) -> str:
 
 
 def write_section(body: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    section = f"## People sources\n\n{START}\n{body.rstrip()}\n{END}\n"
-    pattern = re.compile(r"## People sources\n\n" + re.escape(START) + r".*?" + re.escape(END) + r"\n", re.S)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-    README.write_text(text, encoding="utf-8")
+    """Replace (or add) the People sources section of benchmarks/README.md."""
+    readme_sections.write_section("People sources", "people-sources", body, README)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+import readme_sections
 import spacy
 from throughput import source_texts  # benchmarks/ is on sys.path when run as a script
 
@@ -184,14 +185,8 @@ def render(rows, sizes, big, label, load, passes) -> str:
 
 
 def write_section(table: str) -> None:
-    start, end = "<!-- scaling:start -->", "<!-- scaling:end -->"
-    text = README.read_text(encoding="utf-8")
-    block = f"{start}\n{table}\n{end}"
-    if start in text:
-        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n## Scaling\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
+    """Replace (or add) the Scaling section of benchmarks/README.md."""
+    readme_sections.write_section("Scaling", "scaling", table, README)
     print(f"wrote {README}", file=sys.stderr)
 
 
