@@ -75,17 +75,22 @@ def province_rows(tally: Tally) -> list[dict[str, Any]]:
     ]
 
 
-def provinces(tally: Tally) -> alt.Chart:
+def _ranked_bars(rows: list[dict[str, Any]], title: str, field: str, unit: str, detail: str) -> alt.Chart:
+    """One bar per ``field`` value, longest first, counted in ``unit``; a click opens its citations."""
     return (
-        alt.Chart(_data(province_rows(tally)), title="Events per province", width=WIDTH)
+        alt.Chart(_data(rows), title=title, width=WIDTH)
         .mark_bar()
         .encode(
-            y=alt.Y("province:N", sort="-x", title=None),
-            x=alt.X("count:Q", title="events"),
+            y=alt.Y(f"{field}:N", sort="-x", title=None),
+            x=alt.X("count:Q", title=unit),
             href="link:N",
-            tooltip=_tooltip("province:N", "code:N"),
+            tooltip=_tooltip(f"{field}:N", f"{detail}:N"),
         )
     )
+
+
+def provinces(tally: Tally) -> alt.Chart:
+    return _ranked_bars(province_rows(tally), "Events per province", "province", "events", "code")
 
 
 def rule_rows(tally: Tally) -> list[dict[str, Any]]:
@@ -183,16 +188,7 @@ def people_rows(tally: Tally, group: str, n: int = TOP) -> list[dict[str, Any]]:
 
 def people(tally: Tally, group: str) -> alt.Chart:
     title = "Officials cited most (articles)" if group == "officials" else "Organisations cited most (articles)"
-    return (
-        alt.Chart(_data(people_rows(tally, group)), title=title, width=WIDTH)
-        .mark_bar()
-        .encode(
-            y=alt.Y("name:N", sort="-x", title=None),
-            x=alt.X("count:Q", title="articles"),
-            href="link:N",
-            tooltip=_tooltip("name:N", "role:N"),
-        )
-    )
+    return _ranked_bars(people_rows(tally, group), title, "name", "articles", "role")
 
 
 def all_charts(tally: Tally) -> dict[str, dict[str, Any]]:

@@ -16,14 +16,21 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ...anchors import WordStartPattern, WordStarts, word_starts
 from ...resources import path as resource_path
-from .triggers import GROUP_WINDOW, HYPOTHETICAL_WINDOW, Candidate, cue_between, cues, lexicon
+from .triggers import (
+    GROUP_WINDOW,
+    HYPOTHETICAL_WINDOW,
+    Candidate,
+    cue_between,
+    cues,
+    lexicon,
+    sentence_matches,
+)
 
 PROPOSERS = "proposers.json"
 WORD = re.compile(r"[a-z][a-z\-]*|\d+", re.IGNORECASE)
@@ -198,13 +205,10 @@ def find_proposals(
     for proposer in proposers(file):
         if proposer.pattern.candidates(words) == []:  # none of its words in the text
             continue
-        for match in proposer.pattern.finditer(words):
-            index = bisect_right(starts, match.start()) - 1
-            if index < 0:
+        for index, match in sentence_matches(proposer.pattern, words, sentences, starts):
+            if (index, proposer.type) in found:
                 continue
             lo, hi = sentences[index]
-            if match.end() > hi or (index, proposer.type) in found:
-                continue
             cand = Candidate(proposer.type, match.start(), match.end(), lo, hi, proposer.type)
             found[index, proposer.type] = (cand, proposer)
     ordered = sorted(found.values(), key=lambda pair: (pair[0].sent_start, pair[0].start))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -133,6 +134,17 @@ def is_generic(sentence: str) -> bool:
     return bool(cues()["generic"].search(sentence))
 
 
+def sentence_matches(
+    pattern: WordStartPattern, words: WordStarts, sentences: list[tuple[int, int]], starts: list[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches of ``pattern`` in the text of ``words`` that lie inside one of the
+    (sorted) ``sentences`` (``starts``: their first offsets), each with that sentence's index."""
+    for match in pattern.finditer(words):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= sentences[index][1]:
+            yield index, match
+
+
 def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int = 0) -> list[Candidate]:
     """Candidates of many sentences of ``text``, each pattern run once over the whole text
     (a Python loop per pattern and sentence costs more than the matching itself), and
@@ -141,13 +153,10 @@ def find_in_sentences(text: str, sentences: list[tuple[int, int]], offset: int =
     found: dict[tuple[int, str], Candidate] = {}
     words = word_starts(text)
     for entry in lexicon():
-        for match in entry.pattern.finditer(words):
-            index = bisect_right(starts, match.start()) - 1
-            if index < 0:
+        for index, match in sentence_matches(entry.pattern, words, sentences, starts):
+            if (index, entry.type) in found:
                 continue
             lo, hi = sentences[index]
-            if match.end() > hi or (index, entry.type) in found:
-                continue
             sentence = text[lo:hi]
             start, end = match.start() - lo, match.end() - lo
             if (
