@@ -18,3 +18,10 @@ def nlp():
 def blank_nlp():
     """Tokenizer, boilerplate and segmenter only: for testing components alone."""
     return build_pipeline(components=("netral_boilerplate", "netral_segmenter"))
+
+
+@pytest.fixture(scope="session")
+def people_nlp():
+    """Tokenizer, boilerplate, segmenter and netral_people: the people readers alone."""
+    return build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+

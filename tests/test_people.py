@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from netral_nlp.pipeline import build_pipeline
 from netral_nlp.schema import to_record
 from netral_nlp.spans import add_span
-
-
-@pytest.fixture(scope="module")
-def people_nlp():
-    return build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
 
 
 def ents(nlp, text, label=None):

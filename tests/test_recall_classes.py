@@ -8,11 +8,7 @@ from netral_nlp.components.regions.abbreviations import generate, syllable_prefi
 from netral_nlp.components.regions.gazetteer import Gazetteer, key
 from netral_nlp.pipeline import build_pipeline
 from netral_nlp.schema import to_record
-
-
-@pytest.fixture(scope="module")
-def people_nlp():
-    return build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+from people_helpers import entities_with_places
 
 
 @pytest.fixture(scope="module")
@@ -156,16 +152,8 @@ def test_pairs_announced_by_party_support(people_nlp):
 
 
 def _with_regions(nlp, text, places):
-    from netral_nlp.spans import add_span
-
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "netral_people":
-            for place in places:
-                start = text.index(place)
-                add_span(doc, "entities", start, start + len(place), "REGION", level="city", code=None)
-        doc = proc(doc)
-    return [(e.text, e.label) for e in to_record(doc).entities if e.label in ("OFFICIAL", "CANDIDATE")]
+    return [(e.text, e.label) for e in entities_with_places(nlp, text, places, "city")
+            if e.label in ("OFFICIAL", "CANDIDATE")]
 
 
 def test_list_of_people_at_regions_after_a_candidacy_cue(people_nlp):

@@ -5,28 +5,12 @@ Each class next to a near miss that must not fire; names and places are invented
 
 from __future__ import annotations
 
-import pytest
-
-from netral_nlp.pipeline import build_pipeline
-from netral_nlp.schema import to_record
-from netral_nlp.spans import add_span
-
-
-@pytest.fixture(scope="module")
-def people_nlp():
-    return build_pipeline(components=("netral_boilerplate", "netral_segmenter", "netral_people"))
+from people_helpers import entities_with_places
 
 
 def officials(nlp, text, places=()):
     """OFFICIAL (name, role) pairs; ``places`` are marked REGION first, as netral_regions would."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "netral_people":
-            for place in places:
-                start = text.index(place)
-                add_span(doc, "entities", start, start + len(place), "REGION", level="regency", code=None)
-        doc = proc(doc)
-    return [(e.text, e.role) for e in to_record(doc).entities if e.label == "OFFICIAL"]
+    return [(e.text, e.role) for e in entities_with_places(nlp, text, places, "regency") if e.label == "OFFICIAL"]
 
 
 def test_title_glued_to_its_dateline_by_a_hyphen(people_nlp):
