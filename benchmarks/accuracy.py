@@ -25,7 +25,6 @@ from netral_nlp.pipeline import load
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 README = ROOT / "benchmarks" / "README.md"
-START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
 
 
 def gold_sets() -> dict[str, list[Path]]:
@@ -52,10 +51,6 @@ def headline_table(results: dict[str, tuple[int, dict[str, float]]]) -> str:
     for name, (n, head) in results.items():
         lines.append(f"| {name} | {n} | " + " | ".join(f"{head[k]:.3f}" for k in names) + " |")
     return "\n".join(lines) + "\n"
-
-
-def section(body: str) -> str:
-    return f"## Accuracy\n\n{START}\n{body.rstrip()}\n{END}\n"
 
 
 def write_section(body: str, readme: Path = README) -> None:

@@ -30,7 +30,6 @@ from netral_nlp.pipeline import load
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "benchmarks" / "README.md"
-START, END = "<!-- generalisation:start -->", "<!-- generalisation:end -->"
 HEADLINE = (
     "entities_micro_f1",
     "dates_value_f1",
@@ -113,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     shipped = load()
     rows = {f"{args.folds}-fold CV, all {len(records)} real articles": figures_of(report)}
     for name in ("dev", "train"):
-        subset = [r for r in records if r["id"] in {x["id"] for x in real_articles(sets=[name])}]
+        ids = {x["id"] for x in real_articles(sets=[name])}
+        subset = [r for r in records if r["id"] in ids]
         rows[f"shipped pipeline on {name} (fitted on it)"] = figures_of(
             score_records(subset, predict_records(shipped, subset))
         )

@@ -27,7 +27,6 @@ from netral_nlp.pipeline import load
 from netral_nlp.train.people import train_model
 
 README = Path(__file__).resolve().parents[1] / "benchmarks" / "README.md"
-START, END = "<!-- people-sources:start -->", "<!-- people-sources:end -->"
 LABELS = ("OFFICIAL", "CANDIDATE", "REGION", "ORG")
 
 

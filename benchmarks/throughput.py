@@ -261,11 +261,6 @@ def netral_command() -> str:
     return str(Path(sys.executable).with_name("netral"))
 
 
-def best_wall(argv: list[str], repeat: int) -> float:
-    """Fastest wall time of ``repeat`` runs of a command (each in a fresh process)."""
-    return best_wall_and_cpu(argv, repeat)[0]
-
-
 def best_wall_and_cpu(argv: list[str], repeat: int) -> tuple[float, float]:
     """Fastest wall time and least CPU time (user + system, the command and every process it
     waited for) of ``repeat`` runs: CPU seconds hardly depend on how busy the machine is."""

@@ -14,7 +14,7 @@ import altair as alt
 
 from .counting import Cell
 from .regions import province_name
-from .tally import Tally
+from .tally import STATED_KINDS, Tally
 
 TOP = 20
 PERIODS_SHOWN = 60
@@ -169,7 +169,7 @@ def stated_periods(tally: Tally) -> alt.Chart:
         .encode(
             x=alt.X("start:T", title=None),
             x2="end:T",
-            y=alt.Y("kind:N", title=None, sort=["campaign_period", "quiet_period", "voting_day", "counting_period"]),
+            y=alt.Y("kind:N", title=None, sort=list(STATED_KINDS)),
             color=alt.Color("kind:N", legend=None),
             href="link:N",
             tooltip=_tooltip("kind:N", "value:N"),

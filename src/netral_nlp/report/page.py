@@ -130,12 +130,13 @@ def rules_section(t: Tally) -> str:
 
 
 def periods_section(t: Tally) -> str:
+    periods = period_rows(t, limit=TABLE_ROWS)
     rows = [
         [_esc(r["kind"]), _link("periods", (r["kind"], r["value"]), r["value"]), str(r["count"])]
-        for r in period_rows(t, limit=TABLE_ROWS)
+        for r in periods
     ]
     cells = [((r["kind"], r["value"]), f'{r["kind"]} {r["value"]}', t.stated_periods.cells[(r["kind"], r["value"])])
-             for r in period_rows(t, limit=TABLE_ROWS)]
+             for r in periods]
     return (
         '<section id="periods"><h2>Stated periods</h2><p class="note">Campaign periods, quiet periods, voting '
         "and counting days as the articles state them (each article counts once per stated value).</p>"

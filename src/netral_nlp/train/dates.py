@@ -78,10 +78,15 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0) -> LinearText
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=C, balanced=False, **FEATURE_WORDS)
 
 
+def install_model(nlp, model: LinearTextClassifier) -> None:
+    """Put a fitted model in force in ``nlp``'s component."""
+    nlp.get_pipe(COMPONENT).set_kind_model(model)
+
+
 @register_part("dates", COMPONENT, order=20)
 def fit_dates(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
     """Refit the kind decision inside ``nlp`` from gold records only."""
-    nlp.get_pipe(COMPONENT).set_kind_model(train_model(nlp, records, seed))
+    install_model(nlp, train_model(nlp, records, seed))
 
 
 def run(
@@ -90,5 +95,5 @@ def run(
 ) -> dict[str, Any]:
     """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
     return train_and_install(
-        train_model, lambda nlp, model: nlp.get_pipe(COMPONENT).set_kind_model(model), "per_kind", data, source, out, seed
+        train_model, install_model, "per_kind", data, source, out, seed
     )

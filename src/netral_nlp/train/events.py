@@ -19,12 +19,15 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..components.events.candidate_filter import build_model, candidate_text
 from ..learn import register_part
 from ..pipeline import load, update_pipeline
 from .installing import train_and_install
+
+if TYPE_CHECKING:
+    from ..learn.linear import LinearTextClassifier
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = ROOT / "annotations"
@@ -182,10 +185,15 @@ def train_decision(nlp, records: list[dict], seed: int = 0):
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=DECISION_C, balanced=False, **FEATURE_WORDS)
 
 
+def install_model(nlp, model: LinearTextClassifier) -> None:
+    """Put a fitted model in force in ``nlp``'s component."""
+    nlp.get_pipe(COMPONENT).set_decision(model)
+
+
 @register_part("events", COMPONENT, order=40)
 def fit_events(nlp, records: list[dict], seed: int = 0) -> None:
     """Refit the event decision inside ``nlp`` from gold records only."""
-    nlp.get_pipe(COMPONENT).set_decision(train_decision(nlp, records, seed))
+    install_model(nlp, train_decision(nlp, records, seed))
 
 
 def run(
@@ -194,5 +202,5 @@ def run(
 ) -> dict[str, Any]:
     """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
     return train_and_install(
-        train_decision, lambda nlp, model: nlp.get_pipe(COMPONENT).set_decision(model), "per_label", data, source, out, seed
+        train_decision, install_model, "per_label", data, source, out, seed
     )

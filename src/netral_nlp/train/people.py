@@ -80,10 +80,15 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)
 
 
+def install_model(nlp, model: LinearTextClassifier) -> None:
+    """Put a fitted model in force in ``nlp``'s component."""
+    nlp.get_pipe(COMPONENT).set_span_model(model)
+
+
 @register_part("people", COMPONENT, order=10)
 def fit_people(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
     """Refit the learned source inside ``nlp`` from gold records only."""
-    nlp.get_pipe(COMPONENT).set_span_model(train_model(nlp, records, seed))
+    install_model(nlp, train_model(nlp, records, seed))
 
 
 def run(
@@ -92,5 +97,5 @@ def run(
 ) -> dict[str, Any]:
     """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
     return train_and_install(
-        train_model, lambda nlp, model: nlp.get_pipe(COMPONENT).set_span_model(model), "per_label", data, source, out, seed
+        train_model, install_model, "per_label", data, source, out, seed
     )

@@ -40,6 +40,7 @@ from pathlib import Path
 from ...anchors import WordStartPattern, WordStarts, inside_word, word_starts
 from ...resources import path as resource_path
 from ...resources import read_json
+from .kinds import phrases_pattern
 
 LEXICON = "kind_features.json"
 WORD = re.compile(r"[a-z][a-z0-9\-]*|\d+", re.IGNORECASE)
@@ -82,10 +83,7 @@ class FeatureLexicon:
     def from_data(cls, data: dict) -> FeatureLexicon:
         families, anchored = [], []
         for name, words in sorted(data["families"].items()):
-            alternation = "|".join(
-                r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True)
-            )
-            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?:nya)?(?!\w)", re.IGNORECASE)
+            pattern = phrases_pattern(words)
             families.append((name, pattern))
             word_first = all(WORD_FIRST.match(w) for w in words)
             anchored.append(WordStartPattern(pattern) if word_first else None)

@@ -46,7 +46,8 @@ WEAK_VERB_BEFORE = 12
 CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
-def _phrases(words: list[str]) -> re.Pattern[str]:
+def phrases_pattern(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` (longest first, any spacing inside a phrase, ``-nya`` allowed) as a whole word."""
     alternation = "|".join(
         r"\s+".join(re.escape(part) for part in w.split()) for w in sorted(set(words), key=len, reverse=True)
     )
@@ -72,26 +73,26 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = read_json("dates/kind_cues.json")
-    period = tuple((kind, _phrases(words), False) for kind, words in data["period"].items())
-    period += tuple((kind, _phrases(words), True) for kind, words in data["period_weak"].items())
-    election = _phrases(data["election"])
-    joiners = _phrases(data["election_joiners"]).pattern
+    period = tuple((kind, phrases_pattern(words), False) for kind, words in data["period"].items())
+    period += tuple((kind, phrases_pattern(words), True) for kind, words in data["period_weak"].items())
+    election = phrases_pattern(data["election"])
+    joiners = phrases_pattern(data["election_joiners"]).pattern
     return Cues(
         period=period,
-        period_links=_phrases(data["period_links"]),
-        period_weak_links=_phrases(data["period_weak_links"]),
-        statement=_phrases(data["statement"]),
-        event=_phrases(data["event"]),
-        event_passive=_phrases(data["event_passive"]),
+        period_links=phrases_pattern(data["period_links"]),
+        period_weak_links=phrases_pattern(data["period_weak_links"]),
+        statement=phrases_pattern(data["statement"]),
+        event=phrases_pattern(data["event"]),
+        event_passive=phrases_pattern(data["event_passive"]),
         election=election,
         election_adjacent=re.compile(rf"{election.pattern}(?:[^\S\n]+{joiners})*[^\S\n]*$", re.IGNORECASE),
         document_date=re.compile(
-            rf"(?P<prev>[\w,]+)?[^\S\n]*{_phrases(data['document_date_words']).pattern}[^\S\n]*$",
+            rf"(?P<prev>[\w,]+)?[^\S\n]*{phrases_pattern(data['document_date_words']).pattern}[^\S\n]*$",
             re.IGNORECASE,
         ),
-        document=_phrases(data["document"]),
+        document=phrases_pattern(data["document"]),
         schedule_words=frozenset(w.lower() for w in data["schedule_words"]),
-        anaphora=_phrases(data["anaphora"]),
+        anaphora=phrases_pattern(data["anaphora"]),
     )
 
 

@@ -78,14 +78,6 @@ def proposers(file: str | None = None) -> tuple[Proposer, ...]:
     return tuple(out)
 
 
-@dataclass
-class Proposal:
-    """A candidate and what the classifier reads about it."""
-
-    candidate: Candidate
-    features: str
-
-
 def _words(text: str) -> list[str]:
     """Lower-cased words; numbers become ``num`` (a count is a cue, its value is not)."""
     return ["num" if w[0].isdigit() else w.lower() for w in WORD.findall(text)]

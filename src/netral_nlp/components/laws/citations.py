@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import patterns
 
@@ -47,13 +48,14 @@ def _acceptable(word: str, first: bool, lower_case: bool = False) -> bool:
     if not core[0].isalpha() or (not first and not lower_case):
         return False
     # a title written in lower case (``tentang pemilihan umum``) runs up to a clause word or a verb
-    return lower not in _stop_words() and not _VERB_RE.fullmatch(lower)
+    return not _VERB_RE.fullmatch(lower)
 
 
 #: ``atas UU nomor 1 tahun 2015``: the number word of an amended law inside a title
 _NUMBER_WORDS = frozenset({"nomor", "no", "nomer"})
 
 
+@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     return frozenset(patterns.types()["title_stop_words"])
 

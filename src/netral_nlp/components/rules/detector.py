@@ -51,10 +51,6 @@ class RuleModels:
             return []
         return self.detector.proba(texts)[:, self.detector.classes.index(1)].tolist()
 
-    def decide(self, texts: list[str], items: list[Item], threshold: float | None = None) -> list[tuple[Item, float]]:
-        """The items that are rules, with their probability, overlaps resolved."""
-        return self.choose(items, self.probabilities(texts), threshold)
-
     def choose(self, items: list[Item], probs: list[float], threshold: float | None = None) -> list[tuple[Item, float]]:
         """The items whose probability passes the threshold, overlaps resolved (the more
         probable of two overlapping candidates wins)."""
@@ -82,7 +78,7 @@ class RuleModels:
             return None
         settings: dict[str, Any] = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
         models = {
-            name: LinearTextClassifier.load(folder / name) if LinearTextClassifier.exists(folder / name) else None
+            name: LinearTextClassifier.load(folder / name)
             for name in ("detector", "modality", "category")
         }
         return cls(**models, lexicons=read_lexicons(folder), threshold=float(settings.get("threshold", DEFAULT_THRESHOLD)))
