@@ -396,8 +396,8 @@ class SpanModel:
         return cls(model) if model is not None else None
 
 
-def mentions_of(text: str, accepted: list[tuple[Candidate, str]], cues_sentences: list[tuple[int, int]],
-                offices: list[tuple[int, int]] | None = None) -> list[PersonMention]:
+def mentions_of(text: str, accepted: list[tuple[Candidate, str]], cues_sentences: list[tuple[int, int]]
+                ) -> list[PersonMention]:
     """Person mentions for the accepted candidates: role from the office written right
     before (shared with later mentions of the same person), ballots from the sentence."""
     found: list[PersonMention] = []
