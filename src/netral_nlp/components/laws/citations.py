@@ -43,7 +43,7 @@ def _acceptable(word: str, first: bool, lower_case: bool = False) -> bool:
     lower = core.lower()
     if lower in _stop_words():  # ``Pasal 2``, ``Yang``
         return False
-    if core[0].isupper() or core[0].isdigit() or lower in _NUMBER_WORDS:
+    if core[0].isupper() or core[0].isdigit() or lower in _number_words():
         return True
     if not core[0].isalpha() or (not first and not lower_case):
         return False
@@ -51,8 +51,12 @@ def _acceptable(word: str, first: bool, lower_case: bool = False) -> bool:
     return not _VERB_RE.fullmatch(lower)
 
 
-#: ``atas UU nomor 1 tahun 2015``: the number word of an amended law inside a title
-_NUMBER_WORDS = frozenset({"nomor", "no", "nomer"})
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """``atas UU nomor 1 tahun 2015``: the number words of an amended law inside a title."""
+    return frozenset(patterns.types()["amended_number_words"])
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +81,7 @@ def title_end(text: str, start: int) -> int:
         raw = words[i].group()
         glued = _GLUED_SENTENCE.match(raw)  # ``Pilkada.Acara``: a sentence ends inside
         core = glued.group(1) if glued else raw.rstrip(_TRAILING)
-        if core.lower() in _NUMBER_WORDS and raw.endswith(".") and raw.count(".") == 1:
+        if core.lower() in _number_words() and raw.endswith(".") and raw.count(".") == 1:
             core = raw  # ``UU No. 1``: the dot of an abbreviation
         stops = core != raw
         if core.lower() in function_words and i > 0:

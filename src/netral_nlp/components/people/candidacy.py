@@ -12,33 +12,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import alternation, bounded, lexicon
 from .mention import PersonMention
 from .names import Context, read_name
 
+
 #: what may stand between a subject and its candidacy phrase (not another verb:
 #: ``Abhan mengingatkan kepala daerah yang hendak maju kembali`` speaks of others)
-_FILLER_RE = re.compile(
-    r"[\s,]*(?:(?:yang|akan|juga|dipastikan|memilih|siap|telah|sudah|resmi|pun|hendak|ingin)\s+)*"
-)
-
-
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Candidacy phrases, partner phrases, and what may stand between a subject and its
+    candidacy phrase (``candidacy_fillers``; not another verb: ``Abhan mengingatkan kepala
+    daerah yang hendak maju kembali`` speaks of others)."""
     cands = lexicon().candidates
-
-    def alt(items: list[str]) -> str:
-        return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
-
     return (
-        re.compile(rf"(?<![\w-])(?:{alt(cands['candidacy'])})(?![\w-])", re.IGNORECASE),
-        re.compile(rf"(?<![\w-])(?:{alt(cands['partner'])})\s+", re.IGNORECASE),
+        re.compile(bounded(alternation(cands["candidacy"])), re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{alternation(cands['partner'])})\s+", re.IGNORECASE),
+        re.compile(rf"[\s,]*(?:(?:{alternation(cands['candidacy_fillers'])})\s+)*"),
     )
 
 
 def mark_candidacy(text: str, persons: list[PersonMention], ctx: Context | None) -> list[PersonMention]:
     """Relabel the subjects of candidacy phrases; return new mentions for their partners."""
-    candidacy, partner = _patterns()
+    candidacy, partner, filler = _patterns()
     added: list[PersonMention] = []
     taken = [(m.start, m.end) for m in persons]
     for cue in candidacy.finditer(text):
@@ -48,7 +44,7 @@ def mark_candidacy(text: str, persons: list[PersonMention], ctx: Context | None)
         if not before:
             continue
         subject = max(before, key=lambda m: m.end)
-        if _FILLER_RE.fullmatch(text, subject.end, cue.start()) is None:
+        if filler.fullmatch(text, subject.end, cue.start()) is None:
             continue
         subject.label, subject.role = "CANDIDATE", None
         clause_end = min((i for i in (text.find(c, cue.end()) for c in ".!?\n") if i >= 0), default=len(text))

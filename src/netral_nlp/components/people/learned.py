@@ -44,7 +44,7 @@ from ..regions import lookup
 from .candidates import assign_ballots
 from .chains import is_institution_word
 from .headlines import headline_lines
-from .lexicon import NAME_WORD_RE, lexicon, not_name_words, scanner
+from .lexicon import NAME_WORD_RE, alternation, bounded, lexicon, not_name_words, scanner
 from .linking import People, assign_roles
 from .mention import PersonMention
 from .names import common_words, name_runs
@@ -74,12 +74,6 @@ C = 4.0
 BALANCED = True
 
 _WORD_RE = re.compile(r"[\w'’]+|[^\w\s]")
-_CAND_WORD_RE = re.compile(
-    r"(?<![\w-])(?:calon|paslon|pasangan|kandidat|capres|cawapres|cagub|cawagub|cabup|cawabup|"
-    r"cawalkot|caleg|petahana|incumbent|mencalonkan|diusung|berpasangan|kontestasi|pilkada|pilgub|pilbup)(?![\w-])",
-    re.IGNORECASE,
-)
-_JOURNALIST_RE = re.compile(r"(?i)(?:reporter|editor|penulis|wartawan|pewarta|kontributor|foto|oleh)\s*[:/]?\s*$")
 _QUOTE_RE = re.compile(r"[\"“”]")
 _OFFICE_WINDOW = 60
 _BREAK_RE = re.compile(r"[.;:!?\n\"“”]")
@@ -88,7 +82,16 @@ _LOWER_RE = re.compile(r"(?<![\w-])[a-z]{2,}")
 
 @lru_cache(maxsize=1)
 def _cand_word_scanner() -> WordStartPattern:
-    return WordStartPattern(_CAND_WORD_RE)
+    """Words of candidacy (``model_candidate_words`` of people/candidates.json) as whole words."""
+    words = lexicon().candidates["model_candidate_words"]
+    return WordStartPattern(re.compile(bounded(alternation(words)), re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _byline_re() -> re.Pattern[str]:
+    """A byline word (``byline_words`` of people/candidates.json) ending right before a run."""
+    words = lexicon().candidates["byline_words"]
+    return re.compile(rf"(?i)(?:{alternation(words)})\s*[:/]?\s*$")
 
 
 @dataclass
@@ -271,7 +274,7 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
         out.append("__comma_before")
     if text[end : end + 2].lstrip().startswith("("):
         out.append("__bracket_after")
-    if _JOURNALIST_RE.search(text, max(0, start - 20), start):
+    if _byline_re().search(text, max(0, start - 20), start):
         out.append("__byline")
     if any(s0 <= start < e0 for s0, e0 in cues.headlines):
         out.append("__headline")
@@ -329,7 +332,7 @@ def org_features(cues: ArticleCues, start: int, end: int, org_ends: frozenset[in
         out.append("__headline")
     if start == cues.sentence(start)[0] or _SENTENCE_START_RE.search(text, max(0, start - 4), start):
         out.append("__sentence_start")
-    if _JOURNALIST_RE.search(text, max(0, start - 20), start):
+    if _byline_re().search(text, max(0, start - 20), start):
         out.append("__byline")
     return " ".join(out)
 

@@ -31,13 +31,13 @@ TITLE_START = r"(?:(?<![\w-])|(?<=--)|(?<=(?-i:[A-Z]){3}-))"
 BRACKET_ABBR = r"(?:\s*\([A-Za-z][\w\-/ .]{0,24}\))"
 
 
-def _alternation(terms: list[str]) -> str:
+def alternation(terms: list[str]) -> str:
     """Longest-first alternation of literal terms, spaces matching any run of spaces."""
     ordered = sorted(set(terms), key=len, reverse=True)
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
 
 
-def _bounded(alt: str) -> str:
+def bounded(alt: str) -> str:
     """Alternation bounded as whole words."""
     return rf"(?<![\w-])(?:{alt})(?![\w-])"
 
@@ -101,7 +101,7 @@ def lexicon() -> Lexicon:
     acting = titles["acting_prefixes"] + titles["rank_prefixes"]
     number_words = {k.lower(): v for k, v in cands["number_words"].items()}
     num_alt = "|".join(sorted(number_words, key=len, reverse=True))
-    ballot_alt = _alternation(cands["ballot"])
+    ballot_alt = alternation(cands["ballot"])
     return Lexicon(
         titles=titles,
         orgs=orgs,
@@ -112,44 +112,44 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(titles["honorifics"]),
         ranks_re=re.compile(
             # ``Kolonel. Inf``, ``Letkol Inf.``, ``Kombes Pol.Iqbal``: a rank may end in a dot, glued to the name
-            rf"(?:(?:{_alternation(titles['ranks'] + titles['chain_ranks'])})(?:\.(?=[ ,]*[A-Z(])|(?![\w-]))[ ,]*)+"
+            rf"(?:(?:{alternation(titles['ranks'] + titles['chain_ranks'])})(?:\.(?=[ ,]*[A-Z(])|(?![\w-]))[ ,]*)+"
         ),
         rank_head_re=re.compile(
-            _bounded(_alternation([r for r in titles["ranks"] if r not in set(titles["corps"])]))
+            bounded(alternation([r for r in titles["ranks"] if r not in set(titles["corps"])]))
         ),
-        honorific_re=re.compile(rf"(?:(?:{_alternation(titles['honorifics'])})(?![\w-])[ ,]*)+"),
+        honorific_re=re.compile(rf"(?:(?:{alternation(titles['honorifics'])})(?![\w-])[ ,]*)+"),
         acting_re=re.compile(
-            rf"(?:(?:{_alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)+"
+            rf"(?:(?:{alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)+"
         ),
         office_re=re.compile(
-            rf"(?:{TITLE_START}(?:{_alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)*"
-            rf"{TITLE_START}(?P<office>{_alternation(office_terms)})(?![\w-])(?:\s+Sementara(?![\w-]))?(?P<abbr>{BRACKET_ABBR})?",
+            rf"(?:{TITLE_START}(?:{alternation(acting)})(?![\w-]){BRACKET_ABBR}?\s+)*"
+            rf"{TITLE_START}(?P<office>{alternation(office_terms)})(?![\w-])(?:\s+Sementara(?![\w-]))?(?P<abbr>{BRACKET_ABBR})?",
             re.IGNORECASE,
         ),
         office_exact=frozenset(office_terms),
         office_kind={k: v for k, v in office_kind.items()} | {o.lower(): office_kind[o] for o in offices},
-        org_body_re=re.compile(_pair_bounded(_alternation(orgs["bodies"]))),
-        org_fixed_re=re.compile(_pair_bounded(_alternation(orgs["fixed"]))),
-        org_assoc_re=re.compile(_bounded(_alternation(orgs["associations"]))),
-        government_re=re.compile(_bounded(_alternation(orgs["government"])), re.IGNORECASE),
-        unit_head_re=re.compile(_bounded(_alternation(orgs["unit_heads"]))),
+        org_body_re=re.compile(_pair_bounded(alternation(orgs["bodies"]))),
+        org_fixed_re=re.compile(_pair_bounded(alternation(orgs["fixed"]))),
+        org_assoc_re=re.compile(bounded(alternation(orgs["associations"]))),
+        government_re=re.compile(bounded(alternation(orgs["government"])), re.IGNORECASE),
+        unit_head_re=re.compile(bounded(alternation(orgs["unit_heads"]))),
         party_re=re.compile(
-            rf"(?<![\w-])(?:Partai(?!\s+Politik)(?:\s+[A-Z][\w-]*)+|{_alternation(orgs['parties'])})(?![\w-])"
+            rf"(?<![\w-])(?:Partai(?!\s+Politik)(?:\s+[A-Z][\w-]*)+|{alternation(orgs['parties'])})(?![\w-])"
         ),
-        qualifier_re=re.compile(rf"\s+(?:{_alternation(orgs['qualifiers'])})(?![\w-])"),
+        qualifier_re=re.compile(rf"\s+(?:{alternation(orgs['qualifiers'])})(?![\w-])"),
         cand_title_re=re.compile(
-            rf"(?<![\w-])(?:{_alternation(cands['titles'])})(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:{alternation(cands['titles'])})(?![\w-])", re.IGNORECASE
         ),
         ballot_re=re.compile(
             rf"(?<![\w-])(?:{ballot_alt})\s*(?::\s*)?(?P<num>\d{{1,2}}|{num_alt})(?![\w-])", re.IGNORECASE
         ),
-        ordered_lead_re=re.compile(_bounded(_alternation(cands["ordered_lead"])), re.IGNORECASE),
-        pair_cue_re=re.compile(_bounded(_alternation(cands["pair_cues"])), re.IGNORECASE),
+        ordered_lead_re=re.compile(bounded(alternation(cands["ordered_lead"])), re.IGNORECASE),
+        pair_cue_re=re.compile(bounded(alternation(cands["pair_cues"])), re.IGNORECASE),
         speech_before_re=re.compile(
-            rf"(?<![\w-])(?:{_alternation(sorted(speech))})\s*,?\s*$", re.IGNORECASE
+            rf"(?<![\w-])(?:{alternation(sorted(speech))})\s*,?\s*$", re.IGNORECASE
         ),
         number_words=number_words,
-        not_after_re=re.compile(rf"(?<![\w-])(?:{_alternation(titles['not_after'])})\s+$"),
+        not_after_re=re.compile(rf"(?<![\w-])(?:{alternation(titles['not_after'])})\s+$"),
     )
 
 
