@@ -121,7 +121,8 @@ def read_txt(path: Path) -> Item | ReadError:
     return Item(id_, text, None, file, None)
 
 
-def _open_lines(path: Path):
+def open_lines(path: Path):
+    """The file as bytes, un-gzipped when its name ends in ``.gz``."""
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")
     return path.open("rb")
@@ -130,7 +131,7 @@ def _open_lines(path: Path):
 def read_jsonl(path: Path) -> Iterator[Item | ReadError]:
     """Stream a JSONL file line by line; each bad line becomes a ReadError."""
     stem, file = readable_name(input_stem(path)), readable_name(str(path))
-    with _open_lines(path) as handle:
+    with open_lines(path) as handle:
         for number, raw in enumerate(handle, start=1):
             if number == 1 and raw.startswith(_BOM):
                 raw = raw[len(_BOM) :]

@@ -7,14 +7,14 @@ instead of stopping the report, and a Parquet file is read by row group.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-PARQUET_SUFFIXES = (".parquet", ".pq")
+from ..io.kinds import input_kind
+from ..io.readers import open_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +23,6 @@ class Unreadable:
 
     where: str
     reason: str
-
-
-def _is_parquet(path: Path) -> bool:
-    return path.name.lower().endswith(PARQUET_SUFFIXES)
-
-
-def _open(path: Path):
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
 
 
 def _problem(record: Any) -> str | None:
@@ -42,7 +34,7 @@ def _problem(record: Any) -> str | None:
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any] | Unreadable]:
-    with _open(path) as handle:
+    with open_lines(path) as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
@@ -77,4 +69,4 @@ def read_parquet(path: Path, batch_rows: int = 256) -> Iterator[dict[str, Any] |
 def read_records(path: str | Path) -> Iterator[dict[str, Any] | Unreadable]:
     """Each record of an extraction output (JSONL, JSONL.gz or Parquet), streamed."""
     path = Path(path)
-    yield from (read_parquet(path) if _is_parquet(path) else read_jsonl(path))
+    yield from (read_parquet(path) if input_kind(path) == "parquet" else read_jsonl(path))
