@@ -606,12 +606,11 @@ def run_job(
     start = time.perf_counter()
     with files:
         for outcome in engine.run(_counting(_entries(inputs), summary, files.done, seen)):
-            if outcome.line is not None:
-                files.records.write_line(outcome.line)
-                summary.written += 1
-                summary.words += outcome.words
-            elif outcome.kind == "record":
-                files.records.write(outcome.data)
+            if outcome.kind == "record":
+                if outcome.line is not None:  # encoded by the worker
+                    files.records.write_line(outcome.line)
+                else:
+                    files.records.write(outcome.data)
                 summary.written += 1
                 summary.words += outcome.words
             else:

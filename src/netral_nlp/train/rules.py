@@ -158,9 +158,9 @@ def cross_validate(
     if len(ids) < folds:
         return {}
     hits = Counter()
+    extra = sentence_examples() if sentences is None else sentences
     for train_ids, test_ids in grouped_folds(ids, folds, seed):
         train_set, test_set = set(train_ids), set(test_ids)
-        extra = sentence_examples() if sentences is None else sentences
         models = fit_models([e for e in examples if e.article in train_set], extra, seed)
         test = [e for e in examples if e.article in test_set]
         positive = models.detector.classes.index(1)
