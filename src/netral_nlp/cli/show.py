@@ -19,8 +19,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Print the record of one article as indented JSON (or, with --html, write its view)."""
-        from .. import extract, load, render
-        from ..schema import to_record
+        from .. import extract, load
+        from ..view.page import article_page
+        from ..view.records import as_record
 
         text = text_file.read_text(encoding="utf-8") if text_file else sys.stdin.read()
         article_id = text_file.stem if text_file else None
@@ -29,11 +30,8 @@ def register(app: typer.Typer) -> None:
             record = extract(text, id=article_id, nlp=nlp)
             typer.echo(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False))
             return
-        doc = load(model)(text)
-        record = to_record(doc, id=article_id).to_json_dict()
-        # the record leaves boilerplate out; the Doc has it, so the view needs not find it again
-        record["boilerplate"] = [
-            {"start": s.start_char, "end": s.end_char, "label": s.label_} for s in doc.spans.get("boilerplate", ())
-        ]
-        html_out.write_text(render(record, page=True, jupyter=False), encoding="utf-8")
+        # the Doc still holds the boilerplate the record leaves out, so the view need not find it again
+        record, marked = as_record(load(model)(text))
+        record["id"] = article_id
+        html_out.write_text(article_page(record, marked), encoding="utf-8")
         typer.echo(f"wrote {html_out}", err=True)
