@@ -110,6 +110,14 @@ def test_a_hyphen_pair_is_added_when_a_text_shows_it(packaged):
     assert [t.text for t in tokenizer("Abang-Abang datang")] == ["Abang-Abang", "datang"]
 
 
+def test_what_a_tokenizer_read_does_not_change_what_it_saves():
+    tokenizer = make_tokenizer(spacy.blank("id"))
+    before = tokenizer.to_bytes()
+    tokenizer("kata Abang-Abang datang")
+    assert "Abang-Abang" in tokenizer.rules  # the pair was added ...
+    assert tokenizer.to_bytes() == before  # ... and is not saved
+
+
 def test_a_pickled_tokenizer_keeps_adding_pairs():
     import pickle
 

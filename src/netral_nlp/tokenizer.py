@@ -128,6 +128,11 @@ class NetralTokenizer(Tokenizer):
         """Keep the installed rules (see above)."""
         return self
 
+    def to_bytes(self, *, exclude=()):
+        """Saved without its special cases: loading keeps the installed rules anyway, and
+        the pairs added on first sight would make the saved file depend on what was read."""
+        return super().to_bytes(exclude=(*exclude, "exceptions"))
+
 
 def doc_text(doc: Doc) -> str:
     """``doc.text`` without rebuilding it: the tokenizer's copy when it still fits the Doc."""
