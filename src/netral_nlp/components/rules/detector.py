@@ -54,15 +54,7 @@ class RuleModels:
     def choose(self, items: list[Item], probs: list[float], threshold: float | None = None) -> list[tuple[Item, float]]:
         """The items whose probability passes the threshold, overlaps resolved (the more
         probable of two overlapping candidates wins)."""
-        threshold = self.threshold if threshold is None else threshold
-        ranked = sorted(((p, i) for i, p in enumerate(probs) if p >= threshold), key=lambda t: (-t[0], t[1]))
-        chosen: list[tuple[float, int]] = []
-        for prob, index in ranked:
-            item = items[index]
-            if not any(_overlaps(item, items[other]) for _, other in chosen):
-                chosen.append((prob, index))
-        chosen.sort(key=lambda t: t[1])
-        return [(items[i], p) for p, i in chosen]
+        return choose_rules(items, probs, self.threshold if threshold is None else threshold)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -82,6 +74,19 @@ class RuleModels:
             for name in ("detector", "modality", "category")
         }
         return cls(**models, lexicons=read_lexicons(folder), threshold=float(settings.get("threshold", DEFAULT_THRESHOLD)))
+
+
+def choose_rules(items: list[Item], probs: list[float], threshold: float) -> list[tuple[Item, float]]:
+    """The items whose probability passes ``threshold``, in text order, overlaps resolved
+    (the more probable of two overlapping candidates wins)."""
+    ranked = sorted(((p, i) for i, p in enumerate(probs) if p >= threshold), key=lambda t: (-t[0], t[1]))
+    chosen: list[tuple[float, int]] = []
+    for prob, index in ranked:
+        item = items[index]
+        if not any(_overlaps(item, items[other]) for _, other in chosen):
+            chosen.append((prob, index))
+    chosen.sort(key=lambda t: t[1])
+    return [(items[i], p) for p, i in chosen]
 
 
 def _overlaps(a: Item, b: Item) -> bool:
