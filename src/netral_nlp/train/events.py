@@ -190,10 +190,18 @@ def install_model(nlp, model: LinearTextClassifier) -> None:
     nlp.get_pipe(COMPONENT).set_decision(model)
 
 
+def train_decision_and_region(nlp, records: list[dict], seed: int = 0):
+    """The decision, with the region ranker fitted and installed beside it."""
+    from .event_region import fit_region_ranker
+
+    fit_region_ranker(nlp, records, seed)
+    return train_decision(nlp, records, seed)
+
+
 @register_part("events", COMPONENT, order=40)
 def fit_events(nlp, records: list[dict], seed: int = 0) -> None:
-    """Refit the event decision inside ``nlp`` from gold records only."""
-    install_model(nlp, train_decision(nlp, records, seed))
+    """Refit the event decision and the region ranker inside ``nlp`` from gold records only."""
+    install_model(nlp, train_decision_and_region(nlp, records, seed))
 
 
 def run(
@@ -202,5 +210,5 @@ def run(
 ) -> dict[str, Any]:
     """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
     return train_and_install(
-        train_decision, install_model, "per_label", data, source, out, seed
+        train_decision_and_region, install_model, "per_label", data, source, out, seed
     )

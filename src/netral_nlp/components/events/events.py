@@ -15,7 +15,7 @@ from ...resources import read_json
 from ...spans import add_span, attrs_of, content_sentences, group
 from ...tokenizer import doc_text
 from ..qualifiers.index import QualifierIndex
-from . import arguments
+from . import arguments, region_choice
 from .candidate_filter import CandidateFilter
 from .proposals import (
     NONE,
@@ -25,9 +25,11 @@ from .proposals import (
     describe,
     find_proposals,
 )
+from .region_ranker import RegionRanker
 from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
 
 DECISION_DIR = "decision"
+REGION_DIR = "region"
 
 
 def _is_headline(sentence: str) -> bool:
@@ -232,6 +234,8 @@ class EventExtractor:
         #: the learned type-or-none decision over the widened lexicon (``netral train events``)
         self.decision: LinearTextClassifier | None = None
         self.proposers_file: str | None = None
+        #: the learned choice of an event's region among the article's (``netral train events``)
+        self.region_ranker: RegionRanker | None = None
 
     def candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
         """Lexicon candidates (unfiltered) and the sentence ranges: training reads these."""
@@ -283,9 +287,24 @@ class EventExtractor:
             count = arguments.participants(text, cand)
             if count:
                 cand.fields["participants"] = count
-        for event in merge(candidates, single_main=self.decision is not None and self.use_filter):
+        events = merge(candidates, single_main=self.decision is not None and self.use_filter)
+        if self.region_ranker is not None:
+            self._rank_regions(layers, region_fallback, events, sentences)
+        for event in events:
             add_span(doc, "events", event.start, event.end, event.type, **event.fields)
         return doc
+
+    def _rank_regions(self, layers: arguments.Layers, fallback: str | None, events: list[Candidate],
+                      sentences: list[tuple[int, int]]) -> None:
+        """The learned region of each event at its main mention, the cascade's answer there
+        one of its features (after merging: only the events kept are ranked)."""
+        ranker = self.region_ranker
+        context = region_choice.RegionContext(layers, fallback, ranker.cues)
+        for event in events:
+            pick = arguments.event_region(layers, event, fallback)
+            event.fields["region"] = ranker.choose(
+                region_choice.candidates(context, event, pick, _neighbours(sentences, event))
+            )
 
     def set_filter(self, model) -> None:
         """Install a fitted candidate model (from ``netral train events``)."""
@@ -296,6 +315,10 @@ class EventExtractor:
         self.decision = decision
         self.proposers_file = None
 
+    def set_region_ranker(self, ranker: RegionRanker | None) -> None:
+        """Install a fitted region ranker (None: the hand-written cascade alone)."""
+        self.region_ranker = ranker
+
     def to_disk(self, path, exclude=()) -> None:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
@@ -304,6 +327,8 @@ class EventExtractor:
         if self.decision is not None:
             source = Path(self.proposers_file) if self.proposers_file else default_proposers_file()
             self.decision.save(folder / DECISION_DIR, {PROPOSERS: source})
+        if self.region_ranker is not None:
+            self.region_ranker.save(folder / REGION_DIR)
 
     def from_disk(self, path, exclude=()) -> EventExtractor:
         """Read the filter and the decision with the proposer lexicon saved beside it."""
@@ -311,4 +336,5 @@ class EventExtractor:
         folder = Path(path) / DECISION_DIR
         self.decision = LinearTextClassifier.load(folder)
         self.proposers_file = str(folder / PROPOSERS) if (folder / PROPOSERS).exists() else None
+        self.region_ranker = RegionRanker.load(Path(path) / REGION_DIR)
         return self

@@ -1,0 +1,123 @@
+"""A linear ranker over an event's candidate regions (:mod:`.region_choice`): one weight
+per feature token, a candidate's score is the sum of its tokens' weights, the best
+candidate wins.
+
+Fitted as a conditional logit (a softmax over each event's candidates, L2-penalised,
+L-BFGS from zero weights: deterministic) rather than a yes/no classifier per candidate,
+because what is learned is which of an event's candidates annotators choose, not how
+likely any one candidate is in isolation. Stored as JSON (tokens, meta) + npz (weights)
+with the cue file its features were computed with; prediction is a dict lookup per
+token (numpy and scipy are not needed to predict).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .region_choice import CUES_FILE, RegionCues
+
+RANKER_FILE = "ranker.json"
+WEIGHTS_FILE = "weights.npz"
+#: candidates of one event: (region name or None, feature tokens)
+Candidates = Sequence[tuple[str | None, Sequence[str]]]
+
+
+class RegionRanker:
+    """Feature weights plus the cues the features were computed with."""
+
+    def __init__(self, weights: dict[str, float], meta: dict[str, Any] | None = None,
+                 cues_file: str | Path | None = None) -> None:
+        self.weights = weights
+        self.meta = meta or {}
+        self.cues_file = str(cues_file) if cues_file else None
+        self.cues = RegionCues.read(cues_file)
+
+    def score(self, tokens: Sequence[str]) -> float:
+        weights = self.weights
+        return sum(weights.get(t, 0.0) for t in tokens)
+
+    def choose(self, candidates: Candidates) -> str | None:
+        """The best-scored candidate (the first of equals)."""
+        best, best_score = None, float("-inf")
+        for name, tokens in candidates:
+            value = self.score(tokens)
+            if value > best_score:
+                best, best_score = name, value
+        return best
+
+    @classmethod
+    def fit(cls, events: Sequence[tuple[Candidates, str | None]], c: float = 0.3,
+            meta: dict[str, Any] | None = None) -> RegionRanker:
+        """Fit on (candidates, gold region) pairs; events whose gold region is not among
+        their candidates, or that have one candidate only, teach nothing and are skipped."""
+        from scipy.optimize import minimize
+
+        vocabulary: dict[str, int] = {}
+        groups: list[tuple[list[np.ndarray], int]] = []
+        for cands, gold in events:
+            names = [name for name, _ in cands]
+            if gold not in names or len(names) < 2:
+                continue
+            rows = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in tokens], dtype=np.int64)
+                    for _, tokens in cands]
+            groups.append((rows, names.index(gold)))
+        if not groups:
+            raise ValueError("no event whose gold region is among two or more candidates")
+        size = len(vocabulary)
+
+        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+            value = 0.5 * float(w @ w) / c
+            grad = w / c
+            for rows, gold in groups:
+                scores = np.array([w[r].sum() for r in rows])
+                scores -= scores.max()
+                p = np.exp(scores)
+                p /= p.sum()
+                value -= float(np.log(p[gold]))
+                for r, share in zip(rows, p, strict=True):
+                    np.add.at(grad, r, share)
+                np.add.at(grad, rows[gold], -1.0)
+            return value, grad
+
+        result = minimize(loss, np.zeros(size), jac=True, method="L-BFGS-B")
+        tokens = sorted(vocabulary, key=vocabulary.get)
+        weights = {t: float(result.x[vocabulary[t]]) for t in tokens}
+        info = {"events": len(groups), "features": size, "c": c, **(meta or {})}
+        return cls(weights, info)
+
+    def save(self, folder: str | Path) -> None:
+        """Tokens and meta as JSON, weights as npz, the cue file beside them."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        tokens = list(self.weights)
+        (folder / RANKER_FILE).write_text(
+            json.dumps({"tokens": tokens, "meta": self.meta}, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        np.savez(folder / WEIGHTS_FILE, weights=np.array([self.weights[t] for t in tokens], dtype=np.float64))
+        source = Path(self.cues_file) if self.cues_file else None
+        if source is None or source.resolve() != (folder / CUES_FILE).resolve():
+            if source is None:
+                from ...resources import packaged_text
+
+                (folder / CUES_FILE).write_text(packaged_text(f"events/{CUES_FILE}"), encoding="utf-8")
+            else:
+                shutil.copyfile(source, folder / CUES_FILE)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> RegionRanker | None:
+        """The ranker saved in ``folder``, or None when there is none."""
+        folder = Path(folder)
+        if not (folder / RANKER_FILE).exists():
+            return None
+        stored = json.loads((folder / RANKER_FILE).read_text(encoding="utf-8"))
+        with np.load(folder / WEIGHTS_FILE) as arrays:
+            values = arrays["weights"]
+        weights = {t: float(v) for t, v in zip(stored["tokens"], values, strict=True)}
+        cues = folder / CUES_FILE
+        return cls(weights, stored.get("meta", {}), cues if cues.exists() else None)
