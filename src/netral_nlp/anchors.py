@@ -125,6 +125,8 @@ class AnchoredPattern:
 #: keys: ``me``, ``men`` start a large share of Indonesian words); anchors need HEAD_MIN
 HEAD_MIN, HEAD = 2, 4
 _WORD_KEY = re.compile(rf"(?<!\w)(?=(\w.{{0,{HEAD - 1}}}))", re.DOTALL)
+#: a digit no word character stands before (the digit first: the engine then skips to digits)
+_NUMBER_START = re.compile(r"\d(?<!\w\d)")
 
 
 class WordStarts:
@@ -142,6 +144,15 @@ class WordStarts:
             for m in _WORD_KEY.finditer(self.folded):
                 by_head[m.group(1)].append(m.start())
         self._shorter: dict[str, list[int]] | None = None
+        self._numbers: list[int] | None = None
+
+    def number_starts(self) -> list[int]:
+        """Ascending positions where a word starts with a digit (``\\d``, any script): where
+        a pattern may match whose every match opens with a digit after no word character
+        (the date forms, ``3 hari lalu``); found on first need, once per text."""
+        if self._numbers is None:
+            self._numbers = [m.start() for m in _NUMBER_START.finditer(self.text)]
+        return self._numbers
 
     def positions(self, head: str) -> list[int]:
         """Word starts whose first characters are ``head``."""
