@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from ...anchors import WordStartPattern, word_starts
+from ...anchors import WordStartPattern, scanner_of, word_starts
 from ...learn.linear import LinearTextClassifier
 from ...resources import read_json
 from ..regions import lookup
@@ -303,7 +303,7 @@ def org_runs(text: str, taken: list[tuple[int, int]], regions: list[tuple[int, i
     bracketed acronyms (not themselves a region), touching no other span."""
     mask = _taken_mask(len(text), taken)
     inside_region = _taken_mask(len(text), regions)
-    out = [(m.start(), m.end()) for m in _org_run_re().finditer(text)
+    out = [(m.start(), m.end()) for m in scanner_of(_org_run_re()).finditer(word_starts(text))
            if mask.find(1, m.start(), m.end()) < 0 and len(m.group().split()) > 1]
     out += [(m.start(1), m.end(1)) for m in _ACRONYM_RE.finditer(text)
             if len(m.group(1)) <= 12 and mask.find(1, m.start(1), m.end(1)) < 0

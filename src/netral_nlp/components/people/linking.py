@@ -54,6 +54,11 @@ class People:
     def _candidates(self, words: list[str]) -> list[int]:
         return self._by_word.get(words[0], []) if words else []
 
+    def may_match(self, first_word: str) -> bool:
+        """Whether some cluster's name holds ``first_word`` (else :meth:`match` finds none
+        for any words opening with it)."""
+        return first_word in self._by_word
+
     def full_words(self, cluster: list[PersonMention]) -> list[str]:
         return self._full[self.clusters.index(cluster)]
 
@@ -106,6 +111,8 @@ def link_mentions(
             or text[spans[0][0] : spans[0][1]].lower() in common
         ):
             spans.pop(0)
+        if not spans or not people.may_match(text[spans[0][0] : spans[0][1]].rstrip(".")):
+            continue  # no person's name holds the run's first word: no prefix of it links
         for n in range(len(spans), 0, -1):
             sub = spans[:n]
             words = [text[s:e].rstrip(".") for s, e in sub]
