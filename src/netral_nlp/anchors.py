@@ -217,10 +217,14 @@ class WordStartPattern:
             return None
         found = starts.candidates.get(self)
         if found is None:
-            groups = [group for head in self.heads if (group := starts.positions(head))]
-            folded = starts.folded
-            found = sorted(p for p in {p for group in groups for p in group} if folded.startswith(self.anchors, p))
-            starts.candidates[self] = found
+            # a word start is tested against the anchors of its own head only (a lexicon of
+            # a thousand names has a thousand anchors, a head a few)
+            folded, hits = starts.folded, set()
+            for head, anchors in self.heads.items():
+                group = starts.positions(head)
+                if group:
+                    hits.update(p for p in group if folded.startswith(anchors, p))
+            found = starts.candidates[self] = sorted(hits)
         return found
 
 
