@@ -44,6 +44,12 @@ Heads = list[tuple[str, bool]]  # (prefix, whether the prefix covers everything 
 def _item(op, av, limit: int) -> Heads | None:
     if op is sre_constants.LITERAL:
         return [(chr(av), True)]
+    if op is sre_constants.IN:  # ``[Pp]``: one letter in either case is one case-folded anchor letter
+        folded = {chr(member).casefold() for member_op, member in av if member_op is sre_constants.LITERAL}
+        if len(folded) == 1 and all(member_op is sre_constants.LITERAL for member_op, _ in av):
+            letter = folded.pop()
+            return [(letter, True)] if len(letter) == 1 else None
+        return None
     if op is sre_constants.SUBPATTERN:
         return _sequence(av[-1], limit)
     if op is sre_constants.BRANCH:
