@@ -13,13 +13,14 @@ from hypothesis import strategies as st
 
 from netral_nlp.anchors import WordStarts, finditer_at, scanner_of
 from netral_nlp.components.people import candidacy, candidates, learned, names, speakers
-from netral_nlp.components.people.lexicon import lexicon
+from netral_nlp.components.people.lexicon import NAME_WORD_RE, lexicon
 from netral_nlp.components.people.linking import People
 from netral_nlp.components.people.mention import PersonMention
 
 CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
 #: the plain patterns the step used to run over the whole text
 _LOWER_WORD_PLAIN = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
+_NAME_RUN_PLAIN = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
 
 
 def _corpus_texts() -> list[str]:
@@ -41,6 +42,7 @@ def _pairs(text: str):
     yield ([m.span() for m in finditer_at(names._DATELINE_RE, text, line_starts)],
            [m.span() for m in names._DATELINE_RE.finditer(text)])
     yield names._LOWER_WORD_RE.findall(text), _LOWER_WORD_PLAIN.findall(text)
+    yield [m.span() for m in names._NAME_RUN_RE.finditer(text)], [m.span() for m in _NAME_RUN_PLAIN.finditer(text)]
 
 
 def test_people_scanners_find_what_finditer_finds_on_the_corpus():
@@ -56,7 +58,8 @@ def test_people_scanners_find_what_finditer_finds_on_the_corpus():
 
 _PIECES = ["Pasangan", "calon", "paslon", " ", "\n", "-", ",", ".", "nomor", "urut", "2", "Kota", "Kediri", "Wali",
            "Kabupaten", "KOTA", "JAKARTA", " - ", "–", "AKBP", "Kombes", "kata", "ujar", "Badan", "Pengawas", "Pemilu",
-           "maju", "kembali", "mencalonkan", "diri", "abc", "x-yz", "İ", "ſ", "Budi", "_", "ke"]
+           "maju", "kembali", "mencalonkan", "diri", "abc", "x-yz", "İ", "ſ", "Budi", "_", "ke", "Muh.", "M.", "A",
+           "\u00a0", "Ma’ruf", "É"]
 
 
 @settings(max_examples=300, deadline=None)

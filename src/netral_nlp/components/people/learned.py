@@ -145,11 +145,14 @@ def _runs(text: str, mask: bytearray, common: frozenset[str]) -> list[tuple[int,
 
 
 def _not_name(text: str, word: tuple[int, int], not_a_name: frozenset[str], common: frozenset[str]) -> bool:
-    lex = lexicon()
     w = text[word[0] : word[1]]
-    return (w in not_a_name or w.lower() in common or w.lower() in lex.speech
-            or bool(lex.office_re.match(text, word[0])) or bool(lex.ranks_re.match(text, word[0]) and
-                                                                 lex.ranks_re.match(text, word[0]).end() > word[0]))
+    if w in not_a_name:
+        return True
+    lex, lower = lexicon(), w.lower()
+    if lower in common or lower in lex.speech or lex.office_re.match(text, word[0]):
+        return True
+    rank = lex.ranks_re.match(text, word[0])
+    return rank is not None and rank.end() > word[0]
 
 
 def _words_around(text: str, start: int, end: int, n: int = 2) -> tuple[list[str], list[str]]:
@@ -200,6 +203,8 @@ class ArticleCues:
         return None
 
 
+#: the word after a run (``, juga kata``): a speech verb there makes it a speaker
+_NEXT_WORD_RE = re.compile(r"\s*,?\s*(?:juga\s+|pun\s+)?([a-z]+)")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?\n][\"”]?)\s*$")
 #: word shapes no name has: ``Pihaknya``, ``Ingatkan``, ``Diketahui``
 _NYA_KAN_RE = re.compile(r"[a-z]{2}(?:nya|kan|lah)$")
@@ -243,7 +248,7 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
         out.append("__caps")
     if lex.speech_before_re.search(text, max(0, start - 20), start):
         out.append("__speech_before")
-    nxt = re.match(r"\s*,?\s*(?:juga\s+|pun\s+)?([a-z]+)", text[end : end + 30])
+    nxt = _NEXT_WORD_RE.match(text[end : end + 30])
     if nxt and nxt.group(1) in lex.speech:
         out.append("__speech_after")
     office = cues.office_before(start)

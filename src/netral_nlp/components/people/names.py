@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ...anchors import WordStarts, finditer_at, scanner_of, word_starts
-from .lexicon import NAME_WORD_RE, lexicon, not_name_words
+from .lexicon import NAME_ABBREVS, NAME_WORD_RE, lexicon, not_name_words
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 #: what may stand between a title and its name: spaces and at most one comma
@@ -24,7 +24,10 @@ SEP_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ .]{0,24}\)")
 _UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z][A-Za-z-]*)?(?![\w/])")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
-_NAME_RUN_RE = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
+#: a name word opens with a capital A-Z (the abbreviations too, checked here): the look-ahead
+#: lets the engine skip to the capitals instead of trying every character
+_CAPITAL_FIRST = "(?=[A-Z])" if all(re.match("[A-Z]", a) for a in NAME_ABBREVS) else ""
+_NAME_RUN_RE = re.compile(rf"{_CAPITAL_FIRST}{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
 
 
 @dataclass
