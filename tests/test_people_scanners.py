@@ -75,3 +75,12 @@ def test_people_may_match_only_first_words_of_known_names():
     assert people.may_match("Wahyu") and people.may_match("Hidayat")
     assert not people.may_match("Hadir")
     assert people.match(["Hadir"], 14) is None
+
+
+def test_linking_skips_runs_without_a_known_word_but_links_after_an_opening_word():
+    from netral_nlp.components.people.linking import link_mentions
+
+    for text in ["Bupati Wahyu Hidayat hadir. Wahyu lalu bicara. Budi lalu bicara.",
+                 "Bupati Wahyu Hidayat hadir.\nMenurut Wahyu acara lancar. Menurut Budi acara lancar."]:
+        linked = link_mentions(text, [PersonMention(7, 20, "OFFICIAL", role="Bupati")], [])
+        assert [(text[m.start : m.end], m.label, m.role) for m in linked] == [("Wahyu", "OFFICIAL", "Bupati")]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -171,16 +171,37 @@ class ArticleCues:
         self.knowledge = knowledge
         self.sentences = sentences or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
-        starts = word_starts(text)
+        self._persons = persons
+        self._starts = starts = word_starts(text)
         self.offices = [(m.start(), m.end()) for m in scanner("office_re").finditer(starts) if office_ok(m)]
         self.office_ends = [e for _, e in self.offices]
-        self.cand_words = [m.start() for m in _cand_word_scanner().finditer(starts)]
-        self.ballots = [m.start() for m in scanner("ballot_re").finditer(starts)]
-        self.public = sorted(m.start() for name in ("org_body_re", "government_re")
-                             for m in scanner(name).finditer(starts))
-        self.quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
-        self.headlines = headline_lines(text)
-        self.people = People(text, [p for p in persons if p.label])
+
+    # the tables below are built on first use: a role lookup (mentions_of) needs the offices only
+
+    @cached_property
+    def cand_words(self) -> list[int]:
+        return [m.start() for m in _cand_word_scanner().finditer(self._starts)]
+
+    @cached_property
+    def ballots(self) -> list[int]:
+        return [m.start() for m in scanner("ballot_re").finditer(self._starts)]
+
+    @cached_property
+    def public(self) -> list[int]:
+        return sorted(m.start() for name in ("org_body_re", "government_re")
+                      for m in scanner(name).finditer(self._starts))
+
+    @cached_property
+    def quotes(self) -> list[int]:
+        return [m.start() for m in _QUOTE_RE.finditer(self.text)]
+
+    @cached_property
+    def headlines(self) -> list[tuple[int, int]]:
+        return headline_lines(self.text)
+
+    @cached_property
+    def people(self) -> People:
+        return People(self.text, [p for p in self._persons if p.label])
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, pos) - 1

@@ -37,11 +37,11 @@ class People:
         self.clusters: list[list[PersonMention]] = []
         self._full: list[list[str]] = []  # full name words per cluster (its first, longest mention)
         self._by_word: dict[str, list[int]] = {}
-        for m in sorted(mentions, key=lambda x: -(len(_words(text[x.start : x.end])))):
-            self._add(m)
+        named = [(_words(text[m.start : m.end]), m) for m in mentions]
+        for words, m in sorted(named, key=lambda x: -len(x[0])):  # stable: longest names first
+            self._add(m, words)
 
-    def _add(self, m: PersonMention) -> None:
-        words = _words(self.text[m.start : m.end])
+    def _add(self, m: PersonMention, words: list[str]) -> None:
         for i in self._candidates(words):
             if _is_subsequence(words, self._full[i]):
                 self.clusters[i].append(m)
@@ -103,6 +103,8 @@ def link_mentions(
         if taken.find(1, start, end) >= 0:
             continue
         spans = [(w.start() + start, w.end() + start) for w in NAME_WORD_RE.finditer(text[start:end])]
+        if not any(people.may_match(text[s:e].rstrip(".")) for s, e in spans):
+            continue  # no word of the run is in a known name: whatever opens it, nothing links
         while spans and (
             text[spans[0][0] : spans[0][1]] in not_a_name
             or lex.office_re.match(text, spans[0][0])
