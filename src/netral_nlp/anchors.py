@@ -44,6 +44,12 @@ Heads = list[tuple[str, bool]]  # (prefix, whether the prefix covers everything 
 def _item(op, av, limit: int) -> Heads | None:
     if op is sre_constants.LITERAL:
         return [(chr(av), True)]
+    if op is sre_constants.IN:  # ``[Pp]``: one letter in either case is one case-folded anchor letter
+        folded = {chr(member).casefold() for member_op, member in av if member_op is sre_constants.LITERAL}
+        if len(folded) == 1 and all(member_op is sre_constants.LITERAL for member_op, _ in av):
+            letter = folded.pop()
+            return [(letter, True)] if len(letter) == 1 else None
+        return None
     if op is sre_constants.SUBPATTERN:
         return _sequence(av[-1], limit)
     if op is sre_constants.BRANCH:
@@ -125,6 +131,8 @@ class AnchoredPattern:
 #: keys: ``me``, ``men`` start a large share of Indonesian words); anchors need HEAD_MIN
 HEAD_MIN, HEAD = 2, 4
 _WORD_KEY = re.compile(rf"(?<!\w)(?=(\w.{{0,{HEAD - 1}}}))", re.DOTALL)
+#: a digit no word character stands before (the digit first: the engine then skips to digits)
+_NUMBER_START = re.compile(r"\d(?<!\w\d)")
 
 
 class WordStarts:
@@ -142,6 +150,15 @@ class WordStarts:
             for m in _WORD_KEY.finditer(self.folded):
                 by_head[m.group(1)].append(m.start())
         self._shorter: dict[str, list[int]] | None = None
+        self._numbers: list[int] | None = None
+
+    def number_starts(self) -> list[int]:
+        """Ascending positions where a word starts with a digit (``\\d``, any script): where
+        a pattern may match whose every match opens with a digit after no word character
+        (the date forms, ``3 hari lalu``); found on first need, once per text."""
+        if self._numbers is None:
+            self._numbers = [m.start() for m in _NUMBER_START.finditer(self.text)]
+        return self._numbers
 
     def positions(self, head: str) -> list[int]:
         """Word starts whose first characters are ``head``."""
@@ -206,10 +223,14 @@ class WordStartPattern:
             return None
         found = starts.candidates.get(self)
         if found is None:
-            groups = [group for head in self.heads if (group := starts.positions(head))]
-            folded = starts.folded
-            found = sorted(p for p in {p for group in groups for p in group} if folded.startswith(self.anchors, p))
-            starts.candidates[self] = found
+            # a word start is tested against the anchors of its own head only (a lexicon of
+            # a thousand names has a thousand anchors, a head a few)
+            folded, hits = starts.folded, set()
+            for head, anchors in self.heads.items():
+                group = starts.positions(head)
+                if group:
+                    hits.update(p for p in group if folded.startswith(anchors, p))
+            found = starts.candidates[self] = sorted(hits)
         return found
 
 

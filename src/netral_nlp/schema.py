@@ -125,35 +125,36 @@ class ArticleRecord(_Model):
         return self.model_dump(mode="json", exclude_unset=True)
 
 
-def _span_fields(span) -> dict[str, Any]:
-    # the tokenizer's copy of the text: ``span.text``/``doc.text`` rebuild it token by token
+def _span_fields(span, text: str) -> dict[str, Any]:
+    # ``text``: the tokenizer's copy of the Doc's text, read once per record
+    # (``span.text``/``doc.text`` rebuild it token by token)
     start, end = span.start_char, span.end_char
-    return {"start": start, "end": end, "text": doc_text(span.doc)[start:end]}
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _entity(span) -> dict[str, Any]:
+def _entity(span, text: str) -> dict[str, Any]:
     attrs = attrs_of(span, "entities")
-    fields = {**_span_fields(span), "label": span.label_}
+    fields = {**_span_fields(span, text), "label": span.label_}
     for name in LABEL_FIELDS.get(span.label_, ()):
         fields[name] = attrs.pop(name, None)
     fields.update(attrs)
     return fields
 
 
-def _date(span) -> dict[str, Any]:
-    return {**_span_fields(span), **attrs_of(span, "dates")}
+def _date(span, text: str) -> dict[str, Any]:
+    return {**_span_fields(span, text), **attrs_of(span, "dates")}
 
 
-def _rule(span) -> dict[str, Any]:
+def _rule(span, text: str) -> dict[str, Any]:
     attrs = attrs_of(span, "rules")
-    return {**_span_fields(span), "marker": attrs.pop("marker", None), **attrs}
+    return {**_span_fields(span, text), "marker": attrs.pop("marker", None), **attrs}
 
 
-def _event(span) -> dict[str, Any]:
+def _event(span, text: str) -> dict[str, Any]:
     attrs = attrs_of(span, "events")
     return {
         "type": span.label_,
-        "trigger": _span_fields(span),
+        "trigger": _span_fields(span, text),
         "date": attrs.pop("date", None),
         "region": attrs.pop("region", None),
         **attrs,
@@ -166,14 +167,15 @@ def _by_offsets(items: list[dict[str, Any]], key=lambda x: (x["start"], x["end"]
 
 def to_record(doc: Doc, id: str | None = None, meta: dict[str, Any] | None = None) -> ArticleRecord:
     """Turn an annotated Doc into its ArticleRecord (the only place records are made)."""
+    text = doc_text(doc)
     record: dict[str, Any] = {
         "id": id,
-        "text": doc_text(doc),
-        "entities": _by_offsets([_entity(s) for s in group(doc, "entities")]),
-        "dates": _by_offsets([_date(s) for s in group(doc, "dates")]),
-        "rules": _by_offsets([_rule(s) for s in group(doc, "rules")]),
+        "text": text,
+        "entities": _by_offsets([_entity(s, text) for s in group(doc, "entities")]),
+        "dates": _by_offsets([_date(s, text) for s in group(doc, "dates")]),
+        "rules": _by_offsets([_rule(s, text) for s in group(doc, "rules")]),
         "events": _by_offsets(
-            [_event(s) for s in group(doc, "events")],
+            [_event(s, text) for s in group(doc, "events")],
             key=lambda e: (e["trigger"]["start"], e["trigger"]["end"]),
         ),
     }

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ...anchors import AnchoredPattern, fold
 from ...resources import read_json
 from ...spans import add_span
 from ...tokenizer import doc_text
@@ -38,7 +39,8 @@ class Patterns:
     """Compiled boilerplate knowledge."""
 
     anchored: re.Pattern[str]  # patterns starting with ``^``, tried once at the line start
-    floating: list[tuple[str, re.Pattern[str]]]  # the others, searched one by one (faster)
+    #: the others, searched one by one (faster), skipped on a line without their anchors
+    floating: list[tuple[str, AnchoredPattern]]
     announce: re.Pattern[str]  # full-line announcers, a named group per kind
     next_line_words: dict[str, int]
     inline: list[tuple[str, re.Pattern[str]]]
@@ -71,7 +73,7 @@ def patterns() -> Patterns:
     return Patterns(
         anchored=_alternation({k: [p for p in v if p.startswith("^")] for k, v in kinds.items()}),
         floating=[
-            (k, re.compile(p, re.IGNORECASE))
+            (k, AnchoredPattern.of(re.compile(p, re.IGNORECASE)))
             for k, v in kinds.items()
             for p in v
             if not p.startswith("^")
@@ -125,8 +127,9 @@ def classify_line(line: str) -> str | None:
     match = pats.anchored.match(bare)
     if match:
         return match.lastgroup
+    folded = fold(bare)
     for kind, pattern in pats.floating:
-        if pattern.search(bare):
+        if pattern.may_match(folded) and pattern.pattern.search(bare):
             return kind
     if _is_menu(bare, pats):
         return "navigation"

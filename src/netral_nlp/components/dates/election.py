@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ...anchors import scanner_of, word_starts
 from ...resources import read_json
 from ...spans import labelled
 from ...tokenizer import doc_text
@@ -89,7 +90,7 @@ def find_elections(
     regions = regions or {}
     skip = skip or Intervals()
     found: list[tuple[str, int | None, str | None]] = []
-    for match in d.name_re.finditer(text):
+    for match in scanner_of(d.name_re).finditer(word_starts(text)):  # names open a word
         start, end = match.span()
         if skip.overlaps(start, end):
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...anchors import finditer_at, starts_with_digit
+from ...anchors import finditer_at, scanner_of, starts_with_digit, word_starts
 from .intervals import Intervals
 from .patterns import Grammar, grammar, lexicon
 
@@ -73,20 +73,18 @@ def _point(form: str, match: re.Match[str]) -> list[Point] | None:
     return [Point(year, month, day)]
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _candidates(text: str, g: Grammar) -> list[Mention]:
-    """Every form match that survives its own false-positive checks (a form that starts
-    with a digit is tried at the text's digits only)."""
+    """Every form match that survives its own false-positive checks. Every form opens
+    after no word character (``(?<![\\w...])``), so a form that starts with a digit is tried
+    only where a word starts with a digit, and the others (a month name first) only at the
+    word starts that begin with a month name (``tests/test_anchors.py`` checks both)."""
     found: list[Mention] = []
-    digits: list[int] | None = None
+    starts = word_starts(text)
     for form, pattern in g.forms:
         if starts_with_digit(pattern):
-            digits = [m.start() for m in _DIGIT.finditer(text)] if digits is None else digits
-            matches = finditer_at(pattern, text, digits)
+            matches = finditer_at(pattern, text, starts.number_starts())
         else:
-            matches = pattern.finditer(text)
+            matches = scanner_of(pattern).finditer(starts)
         for match in matches:
             points = _point(form, match)
             if points is None:

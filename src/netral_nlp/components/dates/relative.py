@@ -11,10 +11,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ...anchors import finditer_at, scanner_of, word_starts
 from ...resources import read_json
 from .grammar import Mention
 from .intervals import Intervals
@@ -28,6 +30,8 @@ class _Relative:
     offsets: dict[str, int]
     offset_re: re.Pattern[str]
     count_re: re.Pattern[str]
+    #: the number words that may open a ``count_re`` match (the other matches open with a digit)
+    count_words: re.Pattern[str]
     numbers: dict[str, int]
     ago: re.Pattern[str]
     day_re: re.Pattern[str]
@@ -38,6 +42,14 @@ class _Relative:
     ambiguous: frozenset[str]
     h_re: re.Pattern[str]
     h_reach: int
+
+    def counts(self, text: str) -> Iterator[re.Match[str]]:
+        """``count_re.finditer(text)``, tried only where a word opens with a digit or a number word."""
+        starts = word_starts(text)
+        words = scanner_of(self.count_words).candidates(starts)
+        if words is None:
+            return self.count_re.finditer(text)
+        return finditer_at(self.count_re, text, sorted({*starts.number_starts(), *words}))
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +67,7 @@ def _data() -> _Relative:
             rf"(?<!\w)(?P<n>{number})[^\S\n]+(?P<dir>{words(data['days_ago'] + data['days_ahead'])})(?!\w)",
             re.IGNORECASE,
         ),
+        count_words=re.compile(rf"(?<!\w)(?:{_alternation(list(numbers))})", re.IGNORECASE),
         numbers=numbers,
         ago=re.compile(rf"^(?:{words(data['days_ago'])})$", re.IGNORECASE),
         day_re=re.compile(
@@ -69,9 +82,14 @@ def _data() -> _Relative:
         day_past=re.compile(rf"^[^\S\n]*(?:{words(data['day_name_past'])})(?!\w)", re.IGNORECASE),
         day_skip=re.compile(rf"^[^\S\n]*(?:\d|\(|(?:{words(data['day_name_skip_after'])})(?!\w))", re.IGNORECASE),
         ambiguous=frozenset(data["ambiguous_day_names"]),
+        # every match opens with the capital H (_H_DAY finds those first)
         h_re=re.compile(r"(?<![\w-])H[^\S\n]*(?P<sign>[-+−–])[^\S\n]*(?P<n>\d{1,3})(?!\d)"),
         h_reach=int(data["h_stage_reach"]),
     )
+
+
+#: the letter every ``h_re`` match opens with: a literal search skips to it
+_H_DAY = re.compile("H")
 
 
 def _reference(publication: str | None, mentions: list[Mention]) -> dt.date | None:
@@ -117,7 +135,7 @@ def _item(text: str, start: int, end: int, day: dt.date) -> dict[str, Any]:
 
 def _day_names(text: str, ref: dt.date, taken: Intervals, d: _Relative) -> list[dict[str, Any]]:
     out = []
-    for match in d.day_re.finditer(text):
+    for match in scanner_of(d.day_re).finditer(word_starts(text)):
         start, end = match.span()
         name = match.group("day")
         if name in d.ambiguous or not _free(start, end, taken):
@@ -138,7 +156,7 @@ def _day_names(text: str, ref: dt.date, taken: Intervals, d: _Relative) -> list[
 
 def _h_days(text: str, mentions: list[Mention], taken: Intervals, d: _Relative) -> list[dict[str, Any]]:
     out = []
-    for match in d.h_re.finditer(text):
+    for match in finditer_at(d.h_re, text, [m.start() for m in _H_DAY.finditer(text)]):
         start, end = match.span()
         if not _free(start, end, taken):
             continue
@@ -175,14 +193,14 @@ def resolve_relative(
     out = _h_days(text, mentions, taken, d)
     ref = _reference(publication, mentions)
     if ref is not None:
-        for match in d.offset_re.finditer(text):
+        for match in scanner_of(d.offset_re).finditer(word_starts(text)):
             start, end = match.span()
             if not _free(start, end, taken):
                 continue
             named = _named_right_after(text, end, mentions, starts)
             day = named or ref + dt.timedelta(days=d.offsets[match.group(0).lower()])
             out.append(_item(text, start, end, day))
-        for match in d.count_re.finditer(text):
+        for match in d.counts(text):
             start, end = match.span()
             if not _free(start, end, taken):
                 continue

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...anchors import scanner_of, word_starts
 from . import patterns
 
 _WORD = re.compile(r"\S+")
@@ -149,7 +150,7 @@ def _split_number(number: str | None, year: str | None) -> tuple[str | None, str
 
 def _numbered(text: str) -> list[Citation]:
     found = []
-    for m in patterns.citation_regex().finditer(text):
+    for m in scanner_of(patterns.citation_regex()).finditer(word_starts(text)):  # a type word opens it
         number = m.group("number") or m.group("bare")
         year = m.group("year") or m.group("slashyear")
         if number is None and year is None:
@@ -164,7 +165,7 @@ def _numberless(text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     """UUD 1945, ``Keputusan Presiden (Keppres)``, ``UU Pilkada``, SKB issuer lists."""
     t = patterns.types()
     found = []
-    for m in patterns.bare_type_regex().finditer(text):
+    for m in scanner_of(patterns.bare_type_regex()).finditer(word_starts(text)):
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             continue

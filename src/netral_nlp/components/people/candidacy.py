@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...anchors import scanner_of, word_starts
 from .lexicon import alternation, bounded, lexicon
 from .mention import PersonMention
 from .names import Context, read_name
@@ -37,7 +38,7 @@ def mark_candidacy(text: str, persons: list[PersonMention], ctx: Context | None)
     candidacy, partner, filler = _patterns()
     added: list[PersonMention] = []
     taken = [(m.start, m.end) for m in persons]
-    for cue in candidacy.finditer(text):
+    for cue in scanner_of(candidacy).finditer(word_starts(text)):
         clause_start = max(text.rfind(c, 0, cue.start()) for c in ".!?\n\"“”") + 1
         before = [m for m in persons if clause_start <= m.start and m.end <= cue.start()
                   and m.label in ("OFFICIAL", "CANDIDATE")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import count
 
+from ...anchors import scanner_of, word_starts
 from .lexicon import ballot_value, lexicon, scanner
 from .mention import PersonMention
 from .names import (
@@ -126,7 +127,7 @@ def find_candidates(text: str, ctx: Context, taken: list[tuple[int, int]]) -> li
         add(_pair_from(text, sep.end(), ctx), "title")
 
     # 2. ``pasangan A dan B`` / ``paslon A-B``
-    for m in _PAIR_LEAD_RE.finditer(text):
+    for m in scanner_of(_PAIR_LEAD_RE).finditer(ctx.word_starts):
         add(_pair_from(text, skip_titles_of_address(text, m.end()), ctx), "pair")
 
     # 3. any ``A-B`` pair of names with a candidate cue nearby
@@ -144,7 +145,7 @@ def find_candidates(text: str, ctx: Context, taken: list[tuple[int, int]]) -> li
         add([left, right], "pair")
 
     # 4. ``nomor urut 2, A dan B`` / ``nomor urut 3 adalah A`` after a candidate cue
-    for m in lex.ballot_re.finditer(text):
+    for m in scanner("ballot_re").finditer(ctx.word_starts):
         after = _AFTER_BALLOT_RE.match(text, m.end())
         if after is None or not _has_cue(text, m.start(), m.start()):
             continue
@@ -216,11 +217,10 @@ def _followed_by_office(text: str, pos: int) -> bool:
 
 def assign_ballots(text: str, mentions: list[PersonMention], sentences: list[tuple[int, int]]) -> None:
     """Fill ``ballot_number`` from the text, then share it within pairs and names."""
-    lex = lexicon()
     cands = [m for m in mentions if m.label == "CANDIDATE"]
     if not cands:
         return
-    ballots = [(b.start(), b.end(), ballot_value(b.group("num"))) for b in lex.ballot_re.finditer(text)]
+    ballots = [(b.start(), b.end(), ballot_value(b.group("num"))) for b in scanner("ballot_re").finditer(word_starts(text))]
     _pair_up(text, cands)
     units = _units(cands)
     for s_start, s_end in sentences:

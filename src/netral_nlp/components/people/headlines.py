@@ -10,6 +10,7 @@ the same string occurs elsewhere in the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mention import PersonMention
 
@@ -25,6 +26,12 @@ _SMALL_WORDS = frozenset(["di", "ke", "dari", "dan", "atau", "yang", "untuk", "d
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """Extents of lines written in Title Case (three or more words, nearly all capitalised)."""
+    return list(_headline_lines(text))
+
+
+@lru_cache(maxsize=256)
+def _headline_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Once per article: the rules' headline check and the learned source's cues read them."""
     found = []
     for m in _LINE_RE.finditer(text):
         line = m.group()
@@ -36,7 +43,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
         capitalised = sum(1 for w in words if w[0].isupper())
         if capitalised >= 0.8 * len(words):
             found.append((m.start(), m.end()))
-    return found
+    return tuple(found)
 
 
 def confirmed(text: str, mentions: list[PersonMention]) -> list[PersonMention]:

@@ -31,13 +31,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from ...anchors import WordStartPattern, word_starts
+from ...anchors import WordStartPattern, scanner_of, word_starts
 from ...learn.linear import LinearTextClassifier
 from ...resources import read_json
 from ..regions import lookup
@@ -145,11 +145,14 @@ def _runs(text: str, mask: bytearray, common: frozenset[str]) -> list[tuple[int,
 
 
 def _not_name(text: str, word: tuple[int, int], not_a_name: frozenset[str], common: frozenset[str]) -> bool:
-    lex = lexicon()
     w = text[word[0] : word[1]]
-    return (w in not_a_name or w.lower() in common or w.lower() in lex.speech
-            or bool(lex.office_re.match(text, word[0])) or bool(lex.ranks_re.match(text, word[0]) and
-                                                                 lex.ranks_re.match(text, word[0]).end() > word[0]))
+    if w in not_a_name:
+        return True
+    lex, lower = lexicon(), w.lower()
+    if lower in common or lower in lex.speech or lex.office_re.match(text, word[0]):
+        return True
+    rank = lex.ranks_re.match(text, word[0])
+    return rank is not None and rank.end() > word[0]
 
 
 def _words_around(text: str, start: int, end: int, n: int = 2) -> tuple[list[str], list[str]]:
@@ -168,16 +171,37 @@ class ArticleCues:
         self.knowledge = knowledge
         self.sentences = sentences or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
-        starts = word_starts(text)
+        self._persons = persons
+        self._starts = starts = word_starts(text)
         self.offices = [(m.start(), m.end()) for m in scanner("office_re").finditer(starts) if office_ok(m)]
         self.office_ends = [e for _, e in self.offices]
-        self.cand_words = [m.start() for m in _cand_word_scanner().finditer(starts)]
-        self.ballots = [m.start() for m in scanner("ballot_re").finditer(starts)]
-        self.public = sorted(m.start() for name in ("org_body_re", "government_re")
-                             for m in scanner(name).finditer(starts))
-        self.quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
-        self.headlines = headline_lines(text)
-        self.people = People(text, [p for p in persons if p.label])
+
+    # the tables below are built on first use: a role lookup (mentions_of) needs the offices only
+
+    @cached_property
+    def cand_words(self) -> list[int]:
+        return [m.start() for m in _cand_word_scanner().finditer(self._starts)]
+
+    @cached_property
+    def ballots(self) -> list[int]:
+        return [m.start() for m in scanner("ballot_re").finditer(self._starts)]
+
+    @cached_property
+    def public(self) -> list[int]:
+        return sorted(m.start() for name in ("org_body_re", "government_re")
+                      for m in scanner(name).finditer(self._starts))
+
+    @cached_property
+    def quotes(self) -> list[int]:
+        return [m.start() for m in _QUOTE_RE.finditer(self.text)]
+
+    @cached_property
+    def headlines(self) -> list[tuple[int, int]]:
+        return headline_lines(self.text)
+
+    @cached_property
+    def people(self) -> People:
+        return People(self.text, [p for p in self._persons if p.label])
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -200,6 +224,8 @@ class ArticleCues:
         return None
 
 
+#: the word after a run (``, juga kata``): a speech verb there makes it a speaker
+_NEXT_WORD_RE = re.compile(r"\s*,?\s*(?:juga\s+|pun\s+)?([a-z]+)")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?\n][\"”]?)\s*$")
 #: word shapes no name has: ``Pihaknya``, ``Ingatkan``, ``Diketahui``
 _NYA_KAN_RE = re.compile(r"[a-z]{2}(?:nya|kan|lah)$")
@@ -243,7 +269,7 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
         out.append("__caps")
     if lex.speech_before_re.search(text, max(0, start - 20), start):
         out.append("__speech_before")
-    nxt = re.match(r"\s*,?\s*(?:juga\s+|pun\s+)?([a-z]+)", text[end : end + 30])
+    nxt = _NEXT_WORD_RE.match(text[end : end + 30])
     if nxt and nxt.group(1) in lex.speech:
         out.append("__speech_after")
     office = cues.office_before(start)
@@ -303,7 +329,7 @@ def org_runs(text: str, taken: list[tuple[int, int]], regions: list[tuple[int, i
     bracketed acronyms (not themselves a region), touching no other span."""
     mask = _taken_mask(len(text), taken)
     inside_region = _taken_mask(len(text), regions)
-    out = [(m.start(), m.end()) for m in _org_run_re().finditer(text)
+    out = [(m.start(), m.end()) for m in scanner_of(_org_run_re()).finditer(word_starts(text))
            if mask.find(1, m.start(), m.end()) < 0 and len(m.group().split()) > 1]
     out += [(m.start(1), m.end(1)) for m in _ACRONYM_RE.finditer(text)
             if len(m.group(1)) <= 12 and mask.find(1, m.start(1), m.end(1)) < 0

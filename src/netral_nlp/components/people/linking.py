@@ -37,11 +37,11 @@ class People:
         self.clusters: list[list[PersonMention]] = []
         self._full: list[list[str]] = []  # full name words per cluster (its first, longest mention)
         self._by_word: dict[str, list[int]] = {}
-        for m in sorted(mentions, key=lambda x: -(len(_words(text[x.start : x.end])))):
-            self._add(m)
+        named = [(_words(text[m.start : m.end]), m) for m in mentions]
+        for words, m in sorted(named, key=lambda x: -len(x[0])):  # stable: longest names first
+            self._add(m, words)
 
-    def _add(self, m: PersonMention) -> None:
-        words = _words(self.text[m.start : m.end])
+    def _add(self, m: PersonMention, words: list[str]) -> None:
         for i in self._candidates(words):
             if _is_subsequence(words, self._full[i]):
                 self.clusters[i].append(m)
@@ -53,6 +53,11 @@ class People:
 
     def _candidates(self, words: list[str]) -> list[int]:
         return self._by_word.get(words[0], []) if words else []
+
+    def may_match(self, first_word: str) -> bool:
+        """Whether some cluster's name holds ``first_word`` (else :meth:`match` finds none
+        for any words opening with it)."""
+        return first_word in self._by_word
 
     def full_words(self, cluster: list[PersonMention]) -> list[str]:
         return self._full[self.clusters.index(cluster)]
@@ -98,6 +103,8 @@ def link_mentions(
         if taken.find(1, start, end) >= 0:
             continue
         spans = [(w.start() + start, w.end() + start) for w in NAME_WORD_RE.finditer(text[start:end])]
+        if not any(people.may_match(text[s:e].rstrip(".")) for s, e in spans):
+            continue  # no word of the run is in a known name: whatever opens it, nothing links
         while spans and (
             text[spans[0][0] : spans[0][1]] in not_a_name
             or lex.office_re.match(text, spans[0][0])
@@ -106,6 +113,8 @@ def link_mentions(
             or text[spans[0][0] : spans[0][1]].lower() in common
         ):
             spans.pop(0)
+        if not spans or not people.may_match(text[spans[0][0] : spans[0][1]].rstrip(".")):
+            continue  # no person's name holds the run's first word: no prefix of it links
         for n in range(len(spans), 0, -1):
             sub = spans[:n]
             words = [text[s:e].rstrip(".") for s, e in sub]

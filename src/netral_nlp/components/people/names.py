@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ...anchors import WordStarts, word_starts
-from .lexicon import NAME_WORD_RE, lexicon, not_name_words
+from ...anchors import WordStarts, finditer_at, scanner_of, word_starts
+from .lexicon import NAME_ABBREVS, NAME_WORD_RE, lexicon, not_name_words
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 #: what may stand between a title and its name: spaces and at most one comma
@@ -24,7 +24,10 @@ SEP_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _BRACKET_RE = re.compile(r"\s*\([A-Za-z][\w\-/ .]{0,24}\)")
 _UNIT_NUMBER_RE = re.compile(r"\s+\d{1,5}(?:/[A-Za-z][A-Za-z-]*)?(?![\w/])")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}(?![\w-])")
-_NAME_RUN_RE = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
+#: a name word opens with a capital A-Z (the abbreviations too, checked here): the look-ahead
+#: lets the engine skip to the capitals instead of trying every character
+_CAPITAL_FIRST = "(?=[A-Z])" if all(re.match("[A-Z]", a) for a in NAME_ABBREVS) else ""
+_NAME_RUN_RE = re.compile(rf"{_CAPITAL_FIRST}{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
 
 
 @dataclass
@@ -58,7 +61,12 @@ class Context:
 
 #: verb suffixes of Title-Case headlines (``Ingatkan``, ``Tegaskan``): no name word ends so
 _VERB_FORM_RE = re.compile(r"[a-z]{3}(?:kan|nya)$")
-_LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
+#: a lower-case word of three letters or more; the letter comes first and the look-behind
+#: (no word character or hyphen before it) second, so the engine skips to letters
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w-][a-z])[a-z]{2,}(?![\w-])")
+#: a dateline's place in capitals at a line start (``JAKARTA -``)
+_DATELINE_RE = re.compile(r"(?m)^[^\S\n]*(?:[\w.]+,\s+)?([A-Z]{3,}(?:\s+[A-Z]{3,})?)\s*[–—-]")
+_NEWLINE_RE = re.compile("\n")
 
 
 def common_words(text: str) -> frozenset[str]:
@@ -66,15 +74,22 @@ def common_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD_RE.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _region_type_re() -> re.Pattern[str]:
+    """A region type word and the one or two capitalised words after it (``Kota Kediri``);
+    ``Wali Kota Ahmad ...`` is a title before a name, not a region."""
+    types = "|".join(re.escape(t) for t in lexicon().titles["region_types"] + ["Pemkot", "Pemkab", "Pemprov", "Pemko"])
+    return re.compile(rf"(?<![\w-])(?<!Wali )(?:{types})\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)")
+
+
 def regionish_words(text: str) -> frozenset[str]:
-    """Words this article writes right after a region type word or in a dateline."""
-    lex = lexicon()
-    types = "|".join(re.escape(t) for t in lex.titles["region_types"] + ["Pemkot", "Pemkab", "Pemprov", "Pemko"])
+    """Words this article writes right after a region type word or in a dateline (the
+    first tried at the word starts that begin with a region type, the second at line starts)."""
     found = set()
-    # ``Wali Kota Ahmad ...`` is a title before a name, not a region
-    for m in re.finditer(rf"(?<![\w-])(?<!Wali )(?:{types})\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)", text):
+    for m in scanner_of(_region_type_re()).finditer(word_starts(text)):
         found.update(m.group(1).split())
-    for m in re.finditer(r"(?m)^[^\S\n]*(?:[\w.]+,\s+)?([A-Z]{3,}(?:\s+[A-Z]{3,})?)\s*[–—-]", text):
+    line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+    for m in finditer_at(_DATELINE_RE, text, line_starts):
         found.update(w.title() for w in m.group(1).split())
     return frozenset(found)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...anchors import scanner_of, word_starts
 from .chains import is_institution_word, is_public, read_chain
 from .lexicon import NAME_WORD_RE, lexicon, scanner
 from .mention import PersonMention
@@ -348,7 +349,7 @@ def _ranked(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[Perso
     not a street or venue named after one (``Jalan Jenderal Sudirman``)."""
     lex = lexicon()
     found = []
-    for m in lex.rank_head_re.finditer(text):
+    for m in scanner_of(lex.rank_head_re).finditer(word_starts(text)):
         if lex.not_after_re.search(text, max(0, m.start() - 24), m.start()):
             continue
         name = read_name(text, m.start(), ctx)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...anchors import scanner_of
 from ...resources import read_lines
 from .lexicon import NAME_WORD_RE, lexicon
 from .mention import PersonMention
@@ -111,7 +112,7 @@ def find_speakers(
         taken.append(name)
         found.append(PersonMention(start, end, "OFFICIAL", role=role, source="speaker"))
 
-    for m in after_re.finditer(text):
+    for m in scanner_of(after_re).finditer(ctx.word_starts):
         consider(read_name(text, m.end(), ctx))
     for m in before_re.finditer(text):
         name = read_name_before(text, m.start())

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from ...anchors import finditer_at, scanner_of, word_starts
 from ..dates.intervals import Intervals
 from . import patterns
 from .gazetteer import Region, gazetteer, key, villages
@@ -68,7 +69,7 @@ def _prefixed_mentions(text: str, skip: Intervals) -> list[Mention]:
     found = []
     table = patterns.hint_table()
     g = gazetteer()
-    for m in patterns.prefixed_regex().finditer(text):
+    for m in scanner_of(patterns.prefixed_regex()).finditer(word_starts(text)):  # a word opens it
         if _overlaps(skip, m.start(), m.end()):
             continue
         kind, level = table[" ".join(m.group("word").lower().split())]
@@ -119,12 +120,16 @@ def _in_masthead(text: str, start: int, end: int) -> bool:
             and bool(_MASTHEAD_AFTER.match(text, end)))
 
 
+_DATELINE_PLACE = re.compile(r"(?m)^[^\n]{0,40}?(?P<place>\b[A-Z][\w]+(?:[ \t][A-Z][\w]+){0,2})")
+_NEWLINE = re.compile("\n")
+
+
 def _dateline_districts(text: str, skip: Intervals) -> list[Mention]:
     """A district named as a dateline place; kept when its regency is in the article."""
     found = []
     g = gazetteer()
-    place = re.compile(r"(?m)^[^\n]{0,40}?(?P<place>\b[A-Z][\w]+(?:[ \t][A-Z][\w]+){0,2})")
-    for m in place.finditer(text):
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    for m in finditer_at(_DATELINE_PLACE, text, line_starts):  # a match opens a line
         s, e = m.span("place")
         if _overlaps(skip, s, e) or not is_dateline(text, s, e):
             continue
