@@ -196,3 +196,31 @@ def test_training_twice_with_the_same_seed_gives_the_same_files(trained, tmp_pat
     other = [dict(r, entities=[]) if i % 2 else r for i, r in enumerate(records)]
     train_model(trained, other, seed=0).save(tmp_path / "c")
     assert {p.name: p.read_bytes() for p in sorted((tmp_path / "c").iterdir())} != saved[0]
+
+
+def test_cue_words_travel_with_the_model_and_a_saved_model_reads_its_own(trained, tmp_path):
+    import spacy
+
+    from netral_nlp.components.people.model_cues import CueWords, resource_cue_words
+
+    people = trained.get_pipe("netral_people")
+    assert people.span_model.cue_words == resource_cue_words()  # trained with the files' words
+    text = "ASN diminta netral, kata Wirawan.\nJuru warta: Kusumawati"
+    bylined = CueWords(("calon",), ("juru warta",), ("Badan",))
+    plain = CueWords(("calon",), ("reporter",), ("Badan",))
+
+    def byline_of(words):
+        found = candidates(text, [], [(0, len(text))], [], cue_words=words)
+        return {text[c.start:c.end]: "__byline" in c.features.split() for c in found}
+
+    assert byline_of(bylined)["Kusumawati"] and not byline_of(bylined)["Wirawan"]
+    assert not byline_of(plain)["Kusumawati"]
+    # the words a model was saved with are the words it reads after loading
+    people.span_model.model.meta["cue_words"] = bylined.to_meta()
+    try:
+        trained.to_disk(tmp_path / "pipe")
+    finally:
+        people.span_model.model.meta["cue_words"] = resource_cue_words().to_meta()
+    loaded = spacy.load(tmp_path / "pipe").get_pipe("netral_people")
+    assert loaded.cue_words == bylined != resource_cue_words()
+    assert CueWords.from_meta({}) == resource_cue_words()  # a model saved before them

@@ -26,6 +26,8 @@ from ..components.people.learned import (
     WITH_NER,
     C,
 )
+from ..components.people.model_cues import META_KEY as CUE_WORDS_KEY
+from ..components.people.model_cues import resource_cue_words
 from ..components.people.word_knowledge import META_KEY, WordKnowledge
 from ..components.people.word_knowledge import from_corpus as nergrit_word_classes
 from ..learn import register_part
@@ -45,7 +47,8 @@ def examples(nlp, records: list[dict[str, Any]], word_classes: dict[str, list[st
     component = nlp.get_pipe(COMPONENT)
     later = nlp.pipe_names[nlp.pipe_names.index(COMPONENT) + 1 :]
     was, was_ner, was_knowledge = component.use_span_model, component.use_model, component.knowledge
-    component.knowledge = WordKnowledge(word_classes)
+    was_cue_words = component.cue_words
+    component.knowledge, component.cue_words = WordKnowledge(word_classes), resource_cue_words()
     # the rules as they run beside the installed source: the spaCy NER only where it stays
     component.use_span_model, component.use_model = False, was_ner and WITH_NER
     features: list[str] = []
@@ -60,6 +63,7 @@ def examples(nlp, records: list[dict[str, Any]], word_classes: dict[str, list[st
                     labels.append(gold.get((c.start, c.end), NONE))
     finally:
         component.use_span_model, component.use_model, component.knowledge = was, was_ner, was_knowledge
+        component.cue_words = was_cue_words
     return features, labels
 
 
@@ -74,7 +78,8 @@ def train_model(nlp, records: list[dict[str, Any]], seed: int = 0, c: float = C,
     if len(set(labels)) < 2:
         raise ValueError("no gold OFFICIAL, CANDIDATE or ORG span among the runs the rules left")
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())),
-            "accept_above": ACCEPT_ABOVE, "org_accept_above": ORG_ACCEPT_ABOVE, "with_ner": WITH_NER}
+            "accept_above": ACCEPT_ABOVE, "org_accept_above": ORG_ACCEPT_ABOVE, "with_ner": WITH_NER,
+            CUE_WORDS_KEY: resource_cue_words().to_meta()}
     if word_classes:
         meta[META_KEY] = word_classes
     return LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=c, balanced=balanced, **FEATURE_WORDS)

@@ -25,6 +25,7 @@ from .headlines import confirmed
 from .learned import ORG, Candidate, SpanModel, mentions_of, training_features
 from .linking import link_mentions, share_ballots
 from .mention import PersonMention
+from .model_cues import CueWords
 from .names import Context, common_words, regionish_words
 from .officials import find_officials
 from .orgs import OrgMatch, find_orgs
@@ -58,6 +59,8 @@ class PeopleTagger:
         #: NERGrit word classes the candidates' features read (the installed model's, or
         #: those ``netral train people`` is training with)
         self.knowledge: WordKnowledge | None = None
+        #: the learned source's cue words (the installed model's; None: the resource files')
+        self.cue_words: CueWords | None = None
 
     def _ner(self):
         """The disabled statistical NER to run on demand, or None (off, absent, or
@@ -117,7 +120,8 @@ class PeopleTagger:
         entities = [(s.start_char, s.end_char, s.label_) for s in group(doc, GROUP)]
         sentences = draft.sentences if draft is not None else _sentences(doc, len(text))
         common = draft.common if draft is not None else None
-        return training_features(text, entities, boilerplate_ranges(doc), sentences, common, self.knowledge)
+        return training_features(text, entities, boilerplate_ranges(doc), sentences, common, self.knowledge,
+                                 self.cue_words)
 
     def _add_learned(self, docs: list[Doc], drafts: list[_Draft]) -> None:
         """The learned source's spans, after the rules (precedence: learned.py), one model call."""
@@ -136,6 +140,7 @@ class PeopleTagger:
         """Install the learned source (None: the rules alone)."""
         self.span_model = SpanModel(model) if model is not None else None
         self.knowledge = self.span_model.knowledge if self.span_model is not None else None
+        self.cue_words = self.span_model.cue_words if self.span_model is not None else None
 
     def to_disk(self, path, exclude=()) -> None:
         folder = Path(path)
@@ -147,6 +152,7 @@ class PeopleTagger:
         """Read the learned source saved with the pipeline (none saved: the rules alone)."""
         self.span_model = SpanModel.load(path)
         self.knowledge = self.span_model.knowledge if self.span_model is not None else None
+        self.cue_words = self.span_model.cue_words if self.span_model is not None else None
         return self
 
     def _attach_ents(self, drafts: list[_Draft], windows: list[list[Span]]) -> None:

@@ -31,22 +31,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from ...anchors import WordStartPattern, scanner_of, word_starts
+from ...anchors import scanner_of, word_starts
 from ...learn.linear import LinearTextClassifier
-from ...resources import read_json
 from ..regions import lookup
 from .candidates import assign_ballots
 from .chains import is_institution_word
 from .headlines import headline_lines
-from .lexicon import NAME_WORD_RE, alternation, bounded, lexicon, not_name_words, scanner
+from .lexicon import NAME_WORD_RE, lexicon, not_name_words, scanner
 from .linking import People, assign_roles
 from .mention import PersonMention
+from .model_cues import CueWords, resource_cue_words
 from .names import common_words, name_runs
 from .officials import office_ok
 from .word_knowledge import META_KEY, WordKnowledge
@@ -78,20 +78,6 @@ _QUOTE_RE = re.compile(r"[\"“”]")
 _OFFICE_WINDOW = 60
 _BREAK_RE = re.compile(r"[.;:!?\n\"“”]")
 _LOWER_RE = re.compile(r"(?<![\w-])[a-z]{2,}")
-
-
-@lru_cache(maxsize=1)
-def _cand_word_scanner() -> WordStartPattern:
-    """Words of candidacy (``model_candidate_words`` of people/candidates.json) as whole words."""
-    words = lexicon().candidates["model_candidate_words"]
-    return WordStartPattern(re.compile(bounded(alternation(words)), re.IGNORECASE))
-
-
-@lru_cache(maxsize=1)
-def _byline_re() -> re.Pattern[str]:
-    """A byline word (``byline_words`` of people/candidates.json) ending right before a run."""
-    words = lexicon().candidates["byline_words"]
-    return re.compile(rf"(?i)(?:{alternation(words)})\s*[:/]?\s*$")
 
 
 @dataclass
@@ -165,8 +151,10 @@ class ArticleCues:
     """What the features read about one article, built once: sentences, offices, cues."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], persons: list[PersonMention],
-                 knowledge: WordKnowledge | None = None) -> None:
+                 knowledge: WordKnowledge | None = None, cue_words: CueWords | None = None) -> None:
         self.text = text
+        #: the model's own cue words (model_cues.py)
+        self.cue_words = cue_words or resource_cue_words()
         #: NERGrit's word classes (word_knowledge.py), when the model was trained with them
         self.knowledge = knowledge
         self.sentences = sentences or [(0, len(text))]
@@ -180,7 +168,7 @@ class ArticleCues:
 
     @cached_property
     def cand_words(self) -> list[int]:
-        return [m.start() for m in _cand_word_scanner().finditer(self._starts)]
+        return [m.start() for m in self.cue_words.candidate_scanner.finditer(self._starts)]
 
     @cached_property
     def ballots(self) -> list[int]:
@@ -300,7 +288,7 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
         out.append("__comma_before")
     if text[end : end + 2].lstrip().startswith("("):
         out.append("__bracket_after")
-    if _byline_re().search(text, max(0, start - 20), start):
+    if cues.cue_words.byline_re.search(text, max(0, start - 20), start):
         out.append("__byline")
     if any(s0 <= start < e0 for s0, e0 in cues.headlines):
         out.append("__headline")
@@ -313,23 +301,16 @@ def features(cues: ArticleCues, start: int, end: int) -> str:
     return " ".join(out)
 
 
-@lru_cache(maxsize=1)
-def _org_run_re() -> re.Pattern[str]:
-    heads = sorted(read_json("people/orgs.json").get("model_org_heads", []), key=len, reverse=True)
-    alternatives = "|".join(re.escape(h) for h in heads)
-    # the head, then capitalised words (or numbers, ``dan`` between two of them) on one line
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[ ]+(?:dan[ ]+)?[A-Z0-9][\w'’/&-]*)+")
-
-
 _ACRONYM_RE = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z-]*)\s*\)")
 
 
-def org_runs(text: str, taken: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def org_runs(text: str, taken: list[tuple[int, int]], regions: list[tuple[int, int]],
+             cue_words: CueWords | None = None) -> list[tuple[int, int]]:
     """ORG candidates the rules left: head-word runs (a REGION span may sit inside) and
     bracketed acronyms (not themselves a region), touching no other span."""
     mask = _taken_mask(len(text), taken)
     inside_region = _taken_mask(len(text), regions)
-    out = [(m.start(), m.end()) for m in scanner_of(_org_run_re()).finditer(word_starts(text))
+    out = [(m.start(), m.end()) for m in scanner_of((cue_words or resource_cue_words()).org_run_re).finditer(word_starts(text))
            if mask.find(1, m.start(), m.end()) < 0 and len(m.group().split()) > 1]
     out += [(m.start(1), m.end(1)) for m in _ACRONYM_RE.finditer(text)
             if len(m.group(1)) <= 12 and mask.find(1, m.start(1), m.end(1)) < 0
@@ -358,7 +339,7 @@ def org_features(cues: ArticleCues, start: int, end: int, org_ends: frozenset[in
         out.append("__headline")
     if start == cues.sentence(start)[0] or _SENTENCE_START_RE.search(text, max(0, start - 4), start):
         out.append("__sentence_start")
-    if _byline_re().search(text, max(0, start - 20), start):
+    if cues.cue_words.byline_re.search(text, max(0, start - 20), start):
         out.append("__byline")
     return " ".join(out)
 
@@ -366,7 +347,8 @@ def org_features(cues: ArticleCues, start: int, end: int, org_ends: frozenset[in
 def candidates(text: str, taken: list[tuple[int, int]], sentences: list[tuple[int, int]],
                persons: list[PersonMention], common: frozenset[str] | None = None,
                org_taken: list[tuple[int, int]] | None = None, regions: list[tuple[int, int]] = (),
-               org_ends: frozenset[int] = frozenset(), knowledge: WordKnowledge | None = None) -> list[Candidate]:
+               org_ends: frozenset[int] = frozenset(), knowledge: WordKnowledge | None = None,
+               cue_words: CueWords | None = None) -> list[Candidate]:
     """Every run the rules left, with its feature text (``common``: the words the article
     writes in lower case, ``names.common_words``); with ``org_taken`` (every span but the
     REGION ones, and boilerplate) the ORG candidates too."""
@@ -374,10 +356,10 @@ def candidates(text: str, taken: list[tuple[int, int]], sentences: list[tuple[in
         return []
     common = common if common is not None else common_words(text)
     runs = _runs(text, _taken_mask(len(text), taken), common)
-    orgs = org_runs(text, org_taken, list(regions)) if org_taken is not None else []
+    orgs = org_runs(text, org_taken, list(regions), cue_words) if org_taken is not None else []
     if not runs and not orgs:
         return []
-    cues = ArticleCues(text, sentences, persons, knowledge)
+    cues = ArticleCues(text, sentences, persons, knowledge, cue_words)
     return ([Candidate(s, e, features(cues, s, e)) for s, e in runs]
             + [Candidate(s, e, org_features(cues, s, e, org_ends), "org") for s, e in orgs])
 
@@ -393,6 +375,8 @@ class SpanModel:
         self.with_ner = bool(model.meta.get("with_ner", WITH_NER))
         #: the NERGrit word classes it was trained with (stored in its meta)
         self.knowledge = WordKnowledge(model.meta.get(META_KEY))
+        #: the cue words it was trained with (model_cues.py, stored in its meta)
+        self.cue_words = CueWords.from_meta(model.meta)
 
     def decide(self, found: list[list[Candidate]]) -> list[list[tuple[Candidate, str]]]:
         """Per document, the candidates the model labels OFFICIAL or CANDIDATE (one call)."""
@@ -447,7 +431,8 @@ def mentions_of(text: str, accepted: list[tuple[Candidate, str]], cues_sentences
 
 def training_features(nlp_doc_text: str, entities: list[tuple[int, int, str]], boiler: list[tuple[int, int]],
                       sentences: list[tuple[int, int]], common: frozenset[str] | None = None,
-                      knowledge: WordKnowledge | None = None) -> list[Candidate]:
+                      knowledge: WordKnowledge | None = None, cue_words: CueWords | None = None
+                      ) -> list[Candidate]:
     """The candidates of a document the rules have annotated (``entities``: every span they
     wrote, any label): the same runs and features the component computes at run time."""
     persons = [PersonMention(s, e, label) for s, e, label in entities if label in LABELS]
@@ -455,5 +440,5 @@ def training_features(nlp_doc_text: str, entities: list[tuple[int, int, str]], b
     org_taken = [(s, e) for s, e, label in entities if label != "REGION"] + boiler
     org_ends = frozenset(e for _, e, label in entities if label == ORG)
     return candidates(nlp_doc_text, [(s, e) for s, e, _ in entities] + boiler, sentences, persons, common,
-                      org_taken, regions, org_ends, knowledge)
+                      org_taken, regions, org_ends, knowledge, cue_words)
 
