@@ -113,8 +113,8 @@ def candidate_examples(nlp, records: list[dict[str, Any]]) -> list[CandidateExam
 
 def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]], seed: int = 0):
     """Detector, modality and category models from labelled candidates (+ written sentences)."""
-    from ..components.rules.backends.keywords import cue_tokens
     from ..components.rules.detector import RuleModels
+    from ..components.rules.features import sentence_category_text
     from ..components.rules.lexicons import current_lexicons
     from ..learn.linear import LinearTextClassifier
 
@@ -134,7 +134,7 @@ def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]]
         )
     with_category = [e for e in rules if e.category in CATEGORIES]
     category = LinearTextClassifier.train(
-        [e.category_text for e in with_category] + [f"{s['text'].lower()} {cue_tokens(s['text'])}" for s in sentences],
+        [e.category_text for e in with_category] + [sentence_category_text(s["text"]) for s in sentences],
         [e.category for e in with_category] + [s["category"] for s in sentences],
         seed, c=3.0, min_df=1,
     )
