@@ -29,6 +29,8 @@ from ..learn import register_part
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations"
 COMPONENT = "netral_rules"
+#: inverse regularisation strength of the modality model
+MODALITY_C = 3.0
 
 
 def _examples_from_line(row: dict[str, Any]) -> list[dict[str, str]]:
@@ -129,8 +131,10 @@ def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]]
     with_modality = [e for e in rules if e.modality]
     modality = None  # one modality only: the cascade's answer stands
     if len({e.modality for e in with_modality}) > 1:
+        # weaker regularisation than the detector's: modality turns on a few words (grouped
+        # cross-validation: accuracy 0.931 at c=3 against 0.926 at c=1)
         modality = LinearTextClassifier.train(
-            [e.text for e in with_modality], [e.modality for e in with_modality], seed, c=1.0
+            [e.text for e in with_modality], [e.modality for e in with_modality], seed, c=MODALITY_C
         )
     with_category = [e for e in rules if e.category in CATEGORIES]
     category = LinearTextClassifier.train(
