@@ -100,3 +100,12 @@ def test_the_families_are_saved_with_the_model_and_put_back(tmp_path):
         use_packaged_lexicons()
     assert "kentongan" not in resources.read_text(FAMILIES_FILE)
     assert "social_platform" not in family_names("dilarang memukul kentongan")
+
+
+def test_stems_compounds_and_phrases_match_as_whole_words():
+    assert "social_platform" in family_names("dilarang memakai akunnya untuk kampanye")  # akun\w*
+    assert "social_platform" not in family_names("dilarang memakai rakun untuk kampanye")
+    assert "money_gift" in family_names("dilarang bagi-bagi sembako")  # hyphenated entry
+    assert "money_gift" not in family_names("dilarang mengambil bagian dalam acara")
+    assert "social_platform" in family_names("dilarang aktif di Media  Sosial")  # media\s+sosial
+    assert "social_platform" not in family_names("dilarang berbicara kepada media massa")

@@ -180,8 +180,8 @@ def category_text(text: str, item: Item) -> str:
     span = text[item.start : item.end]
     parent = item.parent_text or ""
     context = " ".join(f"p_{w}" for w in parent.lower().split()[:12])
-    cues = cue_tokens(span, RangeSearch(word_starts(text), item.start, item.end))
-    return f"{span.lower()} {cues} {family_tokens(span)} {context}"
+    where = RangeSearch(word_starts(text), item.start, item.end)
+    return f"{span.lower()} {cue_tokens(span, where)} {family_tokens(span)} {context}"
 
 
 def sentence_category_text(sentence: str) -> str:
