@@ -29,6 +29,8 @@ from ..learn import register_part
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations"
 COMPONENT = "netral_rules"
+#: inverse regularisation strength of the modality model
+MODALITY_C = 3.0
 
 
 def _examples_from_line(row: dict[str, Any]) -> list[dict[str, str]]:
@@ -113,8 +115,8 @@ def candidate_examples(nlp, records: list[dict[str, Any]]) -> list[CandidateExam
 
 def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]], seed: int = 0):
     """Detector, modality and category models from labelled candidates (+ written sentences)."""
-    from ..components.rules.backends.keywords import cue_tokens
     from ..components.rules.detector import RuleModels
+    from ..components.rules.features import sentence_category_text
     from ..components.rules.lexicons import current_lexicons
     from ..learn.linear import LinearTextClassifier
 
@@ -129,12 +131,14 @@ def fit_models(examples: list[CandidateExample], sentences: list[dict[str, str]]
     with_modality = [e for e in rules if e.modality]
     modality = None  # one modality only: the cascade's answer stands
     if len({e.modality for e in with_modality}) > 1:
+        # weaker regularisation than the detector's: modality turns on a few words (grouped
+        # cross-validation: accuracy 0.931 at c=3 against 0.926 at c=1)
         modality = LinearTextClassifier.train(
-            [e.text for e in with_modality], [e.modality for e in with_modality], seed, c=1.0
+            [e.text for e in with_modality], [e.modality for e in with_modality], seed, c=MODALITY_C
         )
     with_category = [e for e in rules if e.category in CATEGORIES]
     category = LinearTextClassifier.train(
-        [e.category_text for e in with_category] + [f"{s['text'].lower()} {cue_tokens(s['text'])}" for s in sentences],
+        [e.category_text for e in with_category] + [sentence_category_text(s["text"]) for s in sentences],
         [e.category for e in with_category] + [s["category"] for s in sentences],
         seed, c=3.0, min_df=1,
     )

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from ...anchors import LiteralStartPattern, RangeSearch, WordStartPattern, WordStarts, word_starts
 from ..qualifiers.index import QualifierIndex
 from .backends.keywords import cue_tokens
+from .category_families import family_tokens
 from .cues import RAW_LISTS, addressed_directive, cue, directive_word, start_cue, subject_cues
 from .items import Item
 
@@ -174,8 +175,15 @@ def candidate_texts(text: str, items: list[Item], qualifiers: QualifierIndex) ->
 
 
 def category_text(text: str, item: Item) -> str:
-    """The category model's view: the item's words, its cue words, and its parent's."""
+    """The category model's view: the item's words, its cue words and word families, and
+    its parent's words."""
     span = text[item.start : item.end]
     parent = item.parent_text or ""
     context = " ".join(f"p_{w}" for w in parent.lower().split()[:12])
-    return f"{span.lower()} {cue_tokens(span, RangeSearch(word_starts(text), item.start, item.end))} {context}"
+    where = RangeSearch(word_starts(text), item.start, item.end)
+    return f"{span.lower()} {cue_tokens(span, where)} {family_tokens(span)} {context}"
+
+
+def sentence_category_text(sentence: str) -> str:
+    """The category model's view of a written rule sentence (no article around it)."""
+    return f"{sentence.lower()} {cue_tokens(sentence)} {family_tokens(sentence)}"

@@ -19,6 +19,7 @@ from ... import resources
 LEXICONS: tuple[str, ...] = (
     "rules/cues.json",
     "rules/categories.json",
+    "rules/category_cues.json",
     "rules/subjects.json",
     "list_markers.json",
     "qualifiers/cues.json",
