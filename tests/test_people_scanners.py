@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netral_nlp.anchors import WordStarts, finditer_at, scanner_of
-from netral_nlp.components.people import candidacy, candidates, learned, names, speakers
+from netral_nlp.components.people import candidacy, candidates, names, speakers
 from netral_nlp.components.people.lexicon import NAME_WORD_RE, lexicon
 from netral_nlp.components.people.linking import People
 from netral_nlp.components.people.mention import PersonMention
+from netral_nlp.components.people.model_cues import resource_cue_words
 
 CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
 #: the plain patterns the step used to run over the whole text
@@ -31,7 +32,7 @@ def _corpus_texts() -> list[str]:
 def _word_start_patterns() -> list[re.Pattern[str]]:
     lex = lexicon()
     return [candidates._PAIR_LEAD_RE, lex.ballot_re, lex.rank_head_re, speakers._patterns()[0],
-            learned._org_run_re(), candidacy._patterns()[0], names._region_type_re()]
+            resource_cue_words().org_run_re, candidacy._patterns()[0], names._region_type_re()]
 
 
 def _pairs(text: str):
