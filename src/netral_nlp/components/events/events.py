@@ -26,6 +26,7 @@ from .proposals import (
     find_proposals,
 )
 from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
+from .type_models import load_decision
 
 DECISION_DIR = "decision"
 
@@ -309,6 +310,6 @@ class EventExtractor:
         """Read the filter and the decision with the proposer lexicon saved beside it."""
         self.filter = CandidateFilter.load(Path(path), self.threshold)
         folder = Path(path) / DECISION_DIR
-        self.decision = LinearTextClassifier.load(folder)
+        self.decision = load_decision(folder)
         self.proposers_file = str(folder / PROPOSERS) if (folder / PROPOSERS).exists() else None
         return self
