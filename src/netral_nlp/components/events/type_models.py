@@ -39,6 +39,17 @@ class TypedDecision:
     def meta(self) -> dict:
         return self.shared.meta
 
+    @property
+    def spec(self) -> dict:
+        """Every model's description (shared and typed): equal specs, equal decisions."""
+        return {"shared": self.shared.spec, "types": {n: m.spec for n, m in sorted(self.by_type.items())}}
+
+    @property
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Every model's arrays, a typed model's keys prefixed with its type."""
+        typed = {f"{n}/{k}": v for n, m in sorted(self.by_type.items()) for k, v in m.arrays.items()}
+        return {**self.shared.arrays, **typed}
+
     def proba(self, features: list[str]) -> np.ndarray:
         """The shared decision's rows, a typed model's probability in its type's column for
         the proposals of its type."""
