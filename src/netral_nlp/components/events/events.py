@@ -27,6 +27,7 @@ from .proposals import (
 )
 from .region_ranker import RegionRanker
 from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
+from .type_models import load_decision
 
 DECISION_DIR = "decision"
 REGION_DIR = "region"
@@ -334,7 +335,7 @@ class EventExtractor:
         """Read the filter and the decision with the proposer lexicon saved beside it."""
         self.filter = CandidateFilter.load(Path(path), self.threshold)
         folder = Path(path) / DECISION_DIR
-        self.decision = LinearTextClassifier.load(folder)
+        self.decision = load_decision(folder)
         self.proposers_file = str(folder / PROPOSERS) if (folder / PROPOSERS).exists() else None
         self.region_ranker = RegionRanker.load(Path(path) / REGION_DIR)
         return self
