@@ -86,3 +86,18 @@ def test_tiny_training_run_and_install(tmp_path):
     # installing again replaces the ner instead of adding a second one
     install_ner(result.nlp, source=out, out=out)
     assert spacy.load(out).component_names.count("ner") == 1
+
+
+def test_annotation_examples_are_the_records_that_state_their_entities(tmp_path):
+    from netral_nlp.train.ner import annotation_examples
+
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    record = {"id": "a", "text": "Budi Santoso datang.", "entities": [
+        {"start": 0, "end": 12, "label": "OFFICIAL", "text": "Budi Santoso"}]}
+    written = {"text": "Budi Santoso melakukan patroli pengawasan.", "type": "supervision", "trigger": "patroli"}
+    (folder / "articles.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "event_sentences.jsonl").write_text(json.dumps(written) + "\n", encoding="utf-8")
+    examples = annotation_examples(spacy.blank("id"), folder)
+    assert [e.reference.text for e in examples] == [record["text"]]  # the written sentence names no entity
+    assert [ent.text for ent in examples[0].reference.ents] == ["Budi Santoso"]

@@ -190,11 +190,13 @@ def record_example(nlp: Language, record: dict) -> Example | None:
 
 
 def annotation_examples(nlp: Language, folder: str | Path, exclude_ids: set[str] | None = None) -> list[Example]:
-    """Examples from the project's gold records (skips ids in ``exclude_ids``)."""
+    """Examples from the project's gold records (skips ids in ``exclude_ids``). Only lines
+    that state their entities count: the written rule and event sentences beside them
+    annotate no entity, and would teach that their names are none."""
     exclude_ids = exclude_ids or set()
     examples = []
     for record in read_records(record_files(folder)):
-        if record.get("id") in exclude_ids:
+        if record.get("id") in exclude_ids or "entities" not in record:
             continue
         example = record_example(nlp, record)
         if example is not None:
