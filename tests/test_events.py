@@ -124,6 +124,20 @@ def test_earlier_happenings_do_not_take_the_article_date(blank_nlp):
     assert dates == {"mengingatkan": "2024-09-16", "menerbitkan surat edaran": None}
 
 
+def test_ongoing_oversight_takes_no_article_date_where_a_socialisation_does(blank_nlp):
+    text = (
+        "Pj Bupati Klaten mengingatkan seluruh ASN agar netral, Senin (16/9/2024).\n\n"
+        "Menurut dia, netralitas penting bagi pelayanan publik.\n\n"
+        "Bawaslu Kabupaten Klaten membentuk tim patroli siber untuk mengawasi akun ASN selama kampanye.\n\n"
+        "Pelanggaran netralitas bisa berujung sanksi disiplin.\n\n"
+        "Bawaslu Kabupaten Klaten juga menggelar sosialisasi netralitas bagi kepala desa."
+    )
+    events = run(blank_nlp, text, dates=[("Senin (16/9/2024)", "2024-09-16", "event_date")])
+    dates = {e["type"]: e["date"] for e in events}
+    assert dates["supervision"] is None  # oversight goes on: no day of its own
+    assert dates["socialization"] == "2024-09-16"
+
+
 def test_venue_introduced_by_di_names_the_region(blank_nlp):
     text = "KENDARI – Bawaslu menggelar rapat koordinasi nasional di Jakarta, Selasa (17/9/2024)."
     (event,) = run(

@@ -16,8 +16,10 @@ from .triggers import Candidate, cues
 
 #: date kinds that can date a reported happening
 EVENT_KINDS = ("event_date", "publication", "other")
-#: types whose date is taken from the article's event date when their sentence has none
-DATED_BY_ARTICLE = ("pledge", "socialization", "directive", "supervision")
+#: types whose date is taken from the article's event date when their sentence has none;
+#: not supervision, which goes on (patrols, monitoring) and is dated only by its own sentence
+#: or a neighbour (grouped CV over the real articles: event date accuracy 0.892 -> 0.908)
+DATED_BY_ARTICLE = ("pledge", "socialization", "directive")
 REGION_PREFERENCE = ("city", "regency")
 #: characters before a trigger where a national acting body is looked for
 NATIONAL_REACH = 150
