@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,8 +18,7 @@ from netral_nlp.anchors import (
     literal_anchors,
 )
 from netral_nlp.components.events.triggers import lexicon
-
-CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
+from scanner_helpers import corpus_texts
 
 
 @pytest.mark.parametrize(
@@ -58,15 +55,11 @@ def test_anchored_pattern_is_skipped_only_without_its_words():
     assert not pattern.may_match(fold("Para camat hadir di alun-alun."))
 
 
-def _corpus_texts() -> list[str]:
-    with CORPUS.open(encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
-
 
 def test_trigger_lexicon_finds_the_same_matches_with_anchors():
     """Every trigger pattern, over every project article (upper-cased too): the same
     matches whether or not the anchors let it skip."""
-    texts = _corpus_texts()
+    texts = corpus_texts()
     texts += [t.upper() for t in texts[:5]]
     for text in texts:
         starts = WordStarts(text)
@@ -78,7 +71,7 @@ def test_trigger_lexicon_finds_the_same_matches_with_anchors():
 def test_rule_category_cues_count_the_same_with_anchors():
     from netral_nlp.components.rules.backends.keywords import anchored_category_cues, cue_hits
 
-    for text in _corpus_texts():
+    for text in corpus_texts():
         plain = {c: n for c, p in anchored_category_cues().items() if (n := len(p.pattern.findall(text)))}
         assert cue_hits(text) == plain
 
@@ -107,7 +100,7 @@ def test_people_lexicon_scanners_find_what_finditer_finds():
     """Tried only at word starts that begin with an anchor: the same matches, every pattern
     the people component scans with, over every project article, upper-cased too, and
     within a stretch (``pos``/``endpos``) as model windows use it."""
-    texts = _corpus_texts()
+    texts = corpus_texts()
     texts += [t.upper() for t in texts[:5]]
     for pattern in _people_scanners():
         scanner = WordStartPattern(pattern)
@@ -146,7 +139,7 @@ def test_date_forms_found_at_digits_equal_finditer():
     from netral_nlp.anchors import finditer_at, starts_with_digit
     from netral_nlp.components.dates.patterns import grammar
 
-    texts = _corpus_texts() + ["12/1/2024 1-2-2024 03.04.2024 7 dan 8 Januari 2024 ٣ Maret"]
+    texts = corpus_texts() + ["12/1/2024 1-2-2024 03.04.2024 7 dan 8 Januari 2024 ٣ Maret"]
     digit_forms = [p for _, p in grammar().forms if starts_with_digit(p)]
     assert digit_forms
     for text in texts:
@@ -170,7 +163,7 @@ def _rule_word_cues():
 def test_literal_start_pattern_finds_what_finditer_finds():
     """Full regexes (``?``, ``^apakah``, ``yang ... dijatuhi sanksi``) tried only where a literal
     start occurs, overlapping occurrences included: the same matches on every project article."""
-    texts = _corpus_texts() + ["Apakah ASN boleh? Ya.", "  apakah", "kamihak bisahak ?", "dijatuhi sanksi yang"]
+    texts = corpus_texts() + ["Apakah ASN boleh? Ya.", "  apakah", "kamihak bisahak ?", "dijatuhi sanksi yang"]
     for pattern in _rule_raw_cues() + [re.compile(r"ab|bc|cab", re.I)]:
         scanner = LiteralStartPattern(pattern)
         assert scanner.finder is not None

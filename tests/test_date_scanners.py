@@ -4,22 +4,13 @@ month name, a digit, a number word; the capital ``H``): the same matches as a pl
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netral_nlp.anchors import WordStarts, finditer_at, scanner_of, starts_with_digit
 from netral_nlp.components.dates import election, relative
 from netral_nlp.components.dates.patterns import grammar
-
-CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
-
-
-def _corpus_texts() -> list[str]:
-    with open(CORPUS, encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
+from scanner_helpers import cased_corpus_texts, compared_matches
 
 
 def _spans(matches) -> list[tuple[int, int]]:
@@ -48,14 +39,7 @@ def test_number_starts_are_digits_after_no_word_character():
 
 
 def test_date_scanners_find_what_finditer_finds_on_the_corpus():
-    texts = _corpus_texts()
-    texts += [t.upper() for t in texts[:3]] + [t.lower() for t in texts[:3]]
-    found = 0
-    for text in texts:
-        for scanned, plain in _pairs(text):
-            assert scanned == plain
-            found += len(plain)
-    assert found > 100  # the corpus has dates, days, elections: the comparison is not empty
+    assert compared_matches(_pairs, cased_corpus_texts()) > 100  # the corpus has dates, days, elections: the comparison is not empty
 
 
 _PIECES = ["12", "3", "٣", "/", "-", ".", ",", " ", "\n", "(", ")", "Januari", "jan", "Okt.", "2024", "24",

@@ -4,9 +4,7 @@ the same matches as a plain ``finditer``, on the project corpus and on generated
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +12,7 @@ from hypothesis import strategies as st
 
 from netral_nlp.anchors import WordStarts, literal_anchors, scanner_of
 from netral_nlp.components.laws import patterns
-
-CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
+from scanner_helpers import cased_corpus_texts, compared_matches
 
 
 @pytest.mark.parametrize(
@@ -42,14 +39,7 @@ def _pairs(text: str):
 
 
 def test_law_scanners_find_what_finditer_finds_on_the_corpus():
-    with open(CORPUS, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()]
-    found = 0
-    for text in texts + [t.lower() for t in texts[:3]] + [t.upper() for t in texts[:3]]:
-        for scanned, plain in _pairs(text):
-            assert scanned == plain
-            found += len(plain)
-    assert found > 20
+    assert compared_matches(_pairs, cased_corpus_texts()) > 20
 
 
 _PIECES = ["Peraturan", "peraturan", "PERATURAN", "KPU", "Nomor", "nomor", "8", "Tahun", "2024", "/", " ", "\n",

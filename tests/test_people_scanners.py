@@ -4,9 +4,7 @@ over the whole text, on the project corpus and on generated texts."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,16 +15,12 @@ from netral_nlp.components.people.lexicon import NAME_WORD_RE, lexicon
 from netral_nlp.components.people.linking import People
 from netral_nlp.components.people.mention import PersonMention
 from netral_nlp.components.people.model_cues import resource_cue_words
+from scanner_helpers import cased_corpus_texts, compared_matches
 
-CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
 #: the plain patterns the step used to run over the whole text
 _LOWER_WORD_PLAIN = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
 _NAME_RUN_PLAIN = re.compile(rf"{NAME_WORD_RE.pattern}(?:[ \u00a0]{NAME_WORD_RE.pattern})*")
 
-
-def _corpus_texts() -> list[str]:
-    with open(CORPUS, encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
 
 
 def _word_start_patterns() -> list[re.Pattern[str]]:
@@ -47,14 +41,7 @@ def _pairs(text: str):
 
 
 def test_people_scanners_find_what_finditer_finds_on_the_corpus():
-    texts = _corpus_texts()
-    texts += [t.upper() for t in texts[:3]] + [t.lower() for t in texts[:3]]
-    found = 0
-    for text in texts:
-        for scanned, plain in _pairs(text):
-            assert scanned == plain
-            found += len(plain)
-    assert found > 1000
+    assert compared_matches(_pairs, cased_corpus_texts()) > 1000
 
 
 _PIECES = ["Pasangan", "calon", "paslon", " ", "\n", "-", ",", ".", "nomor", "urut", "2", "Kota", "Kediri", "Wali",

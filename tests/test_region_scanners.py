@@ -4,16 +4,12 @@ plain ``finditer``, on the project corpus and on generated texts."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netral_nlp.anchors import WordStarts, finditer_at, scanner_of
 from netral_nlp.components.regions import finder, patterns
-
-CORPUS = Path(__file__).parents[1] / "corpora" / "articles.jsonl"
+from scanner_helpers import cased_corpus_texts, compared_matches
 
 
 def _pairs(text: str):
@@ -25,14 +21,7 @@ def _pairs(text: str):
 
 
 def test_region_scanners_find_what_finditer_finds_on_the_corpus():
-    with open(CORPUS, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()]
-    found = 0
-    for text in texts + [t.upper() for t in texts[:3]]:
-        for scanned, plain in _pairs(text):
-            assert scanned == plain
-            found += len(plain)
-    assert found > 20
+    assert compared_matches(_pairs, cased_corpus_texts()) > 20
 
 
 _PIECES = ["Kecamatan", "kecamatan", "Desa", "Camat", "Lurah", "Sukamaju", "Baru", "-", "–", " ", "\t", "\n",
