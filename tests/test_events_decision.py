@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from event_helpers import event_record
 from netral_nlp.components.events.events import proposals
 from netral_nlp.pipeline import build_pipeline, load
 from netral_nlp.tokenizer import doc_text
@@ -113,12 +114,7 @@ TRIGGERS = {"directive": ("mengingatkan", "mengimbau", "berpesan", "meminta"),
 
 
 def _record(i: int, text: str, event_type: str | None, trigger: str | None) -> dict:
-    events = []
-    if event_type:
-        start = text.index(trigger)
-        events.append({"type": event_type, "trigger": {"start": start, "end": start + len(trigger), "text": trigger},
-                       "date": None, "region": None})
-    return {"id": f"e{i}", "text": text, "entities": [], "dates": [], "rules": [], "events": events}
+    return event_record(f"e{i}", text, event_type, trigger)
 
 
 def training_records() -> list[dict]:

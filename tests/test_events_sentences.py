@@ -14,6 +14,7 @@ import json
 import numpy as np
 import pytest
 
+from event_helpers import event_record
 from netral_nlp.components.events.type_models import TypedDecision
 from netral_nlp.pipeline import build_pipeline, load
 from netral_nlp.train.events import (
@@ -56,12 +57,7 @@ ARTICLES = [
 
 
 def _record(i: int, text: str, event_type: str | None, trigger: str | None) -> dict:
-    events = []
-    if event_type:
-        start = text.index(trigger)
-        events.append({"type": event_type, "trigger": {"start": start, "end": start + len(trigger), "text": trigger},
-                       "date": None, "region": None})
-    return {"id": f"a{i}", "text": text, "entities": [], "dates": [], "rules": [], "events": events}
+    return event_record(f"a{i}", text, event_type, trigger)
 
 
 def articles() -> list[dict]:
