@@ -39,6 +39,12 @@ def test_lookup_api():
     assert lookup("Atlantis") == []
 
 
+def test_special_provinces_take_their_short_canonical_names_and_their_cities_do_not(nlp):
+    found = regions(nlp, "Bawaslu DIY dan Bawaslu DKI Jakarta bertemu di Kota Yogyakarta.")
+    assert [(text, canonical) for text, _, _, canonical in found] == [
+        ("DIY", "DI Yogyakarta"), ("DKI Jakarta", "DKI Jakarta"), ("Kota Yogyakarta", "Kota Yogyakarta")]
+
+
 def test_type_words_belong_to_the_span(nlp):
     text = ("Rapat di Kota Pasuruan, Kabupaten Batanghari, Kab. Jombang, Provinsi Jawa Timur "
             "dan Kecamatan Gadingrejo.")
