@@ -144,3 +144,23 @@ def test_typed_decision_round_trips(tmp_path, sentence_file):
     assert isinstance(loaded.get_pipe("netral_events").decision, TypedDecision)
     for text in (DONE, MANDATE):
         assert event_types(loaded, text) == event_types(nlp, text)
+
+
+def test_train_events_command_reads_the_sentences_it_is_given(tmp_path, sentence_file):
+    from typer.testing import CliRunner
+
+    from netral_nlp.cli import app
+
+    build_pipeline(components=SMALL).to_disk(tmp_path / "small")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in articles()), encoding="utf-8")
+    args = ["train", "events", "--data", str(gold), "--source", str(tmp_path / "small")]
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "with"), "--sentences", str(sentence_file)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sentences"] == len(WRITTEN)
+    assert (tmp_path / "with" / "netral_events" / "decision" / "type_supervision").is_dir()
+    absent = tmp_path / "absent.jsonl"
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "without"), "--sentences", str(absent)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sentences"] == 0
+    assert not (tmp_path / "without" / "netral_events" / "decision" / "type_supervision").exists()

@@ -87,7 +87,6 @@ def train_ner_command(
 
 #: the learned parts trained by one linear model each (``netral_nlp.train.<part>.run``)
 LINEAR_PARTS = {
-    "events": "Train the event decision (type or none over the widened trigger lexicon) and install it.",
     "dates": "Train the date-kind decision and install it in the pipeline.",
     "people": "Train the learned source of OFFICIAL, CANDIDATE and ORG spans (runs the rules left) and install it.",
 }
@@ -110,3 +109,23 @@ def _linear_part_command(part: str) -> None:
 
 for _part in LINEAR_PARTS:
     _linear_part_command(_part)
+
+
+@app.command("events")
+def train_events_command(
+    data: list[Path] = GOLD_DATA,
+    out: Path = OUT,
+    source: Path = SOURCE,
+    seed: int = SEED,
+    sentences: Path = typer.Option(
+        None, "--sentences", help="written event sentences (default: annotations/event_sentences.jsonl)"
+    ),
+) -> None:
+    """Train the event decision, its supervision model and the region ranker, and install them.
+
+    The decision is type or none over the widened trigger lexicon; the written sentences
+    teach the supervision model."""
+    from ..train.events import run
+
+    summary = run(data=data, source=source, out=out, seed=seed, sentences=sentences)
+    typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
