@@ -138,6 +138,11 @@ def test_venues_websites_and_country_are_not_regions(nlp):
     assert spans(nlp, "Sulsel News Network melaporkan.") == []
 
 
+def test_a_name_that_opens_a_venue_is_no_region_where_the_place_itself_is(nlp):
+    assert spans(nlp, "Sosialisasi digelar di Maluku City Mall dan Palu Grand Mall.") == []
+    assert spans(nlp, "Sosialisasi digelar di Maluku, lalu di Kota Palu.") == ["Maluku", "Kota Palu"]
+
+
 def test_villages_and_districts_after_their_words(nlp):
     got = regions(nlp, "Camat Klojen dan Lurah Sei Agul hadir di Desa Sukamaju.")
     assert got[0] == ("Klojen", "district", "35.73.02", "Klojen")

@@ -91,8 +91,8 @@ def venue_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def brand_regex() -> re.Pattern[str]:
-    """A media-brand word right after a name (``Jatim Times``)."""
-    brands = words()["brand_after"]
+    """A media-brand or venue word right after a name (``Jatim Times``, ``Maluku City Mall``)."""
+    brands = [*words()["brand_after"], *words()["venue_after"]]
     return re.compile(rf"[ \t]+(?:{_alternation([*brands, *(b.upper() for b in brands)])})\b")
 
 
