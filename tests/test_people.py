@@ -117,6 +117,12 @@ def test_name_in_apposition_before_a_candidate_title(people_nlp):
     assert got == {("Yosua Pangaribuan", "4")}
 
 
+def test_an_election_procedure_word_after_a_candidacy_title_is_no_name(people_nlp):
+    assert [e.text for e in ents(people_nlp, "KPU menetapkan Bakal Calon Peserta Pemilu pekan ini.", "CANDIDATE")] == []
+    assert [e.text for e in ents(people_nlp, "KPU menetapkan Bakal Calon Bupati Ahmad Yani pekan ini.", "CANDIDATE")] == [
+        "Ahmad Yani"]
+
+
 def test_candidate_title_and_later_mentions_share_the_number(people_nlp):
     text = (
         "Pasangan Rahmat Hidayat-Nina Sari memperoleh nomor urut dua.\n\n"
