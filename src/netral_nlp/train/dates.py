@@ -11,17 +11,15 @@ kinds and are left out). Trained on the real articles of ../shared/data
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from ..components.dates.kind_model import default_lexicon, mention_features
 from ..components.dates.kinds import Sentences
 from ..components.qualifiers.index import QualifierIndex
-from ..learn import register_part
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 from ..spans import labelled, sentence_bounds
 from ..tokenizer import doc_text
-from .installing import train_and_install
+from .installing import linear_part
 
 COMPONENT = "netral_dates"
 #: inverse regularisation of the kind model, and the probability above which it overrides
@@ -83,17 +81,6 @@ def install_model(nlp, model: LinearTextClassifier) -> None:
     nlp.get_pipe(COMPONENT).set_kind_model(model)
 
 
-@register_part("dates", COMPONENT, order=20)
-def fit_dates(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
-    """Refit the kind decision inside ``nlp`` from gold records only."""
-    install_model(nlp, train_model(nlp, records, seed))
-
-
-def run(
-    data: list[str | Path] | None = None, source: str | Path | None = None, out: str | Path | None = None,
-    seed: int = 0,
-) -> dict[str, Any]:
-    """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
-    return train_and_install(
-        train_model, install_model, "per_kind", data, source, out, seed
-    )
+#: ``fit_dates`` refits the kind decision inside a pipeline from gold records only (cross-validation);
+#: ``run`` is ``netral train dates``
+fit_dates, run = linear_part("dates", COMPONENT, 20, train_model, install_model, "per_kind")

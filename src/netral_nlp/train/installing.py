@@ -16,6 +16,7 @@ from ..learn.linear import LinearTextClassifier
 
 Fit = Callable[[Any, list[dict[str, Any]], int], LinearTextClassifier]
 Install = Callable[[Any, LinearTextClassifier], None]
+Refit = Callable[[Any, list[dict[str, Any]], int], None]
 
 
 def train_and_install(
@@ -43,3 +44,22 @@ def train_and_install(
 
     summary["pipeline"] = str(update_pipeline(modify, source=source, out=out))
     return summary
+
+
+def linear_part(name: str, component: str, order: int, fit: Fit, install: Install,
+                counts_key: str) -> tuple[Refit, Callable[..., dict[str, Any]]]:
+    """Register the one-model part ``name`` for cross-validation and return its refit
+    (``fit``, then ``install``, from gold records only) and the ``run`` of ``netral train
+    NAME`` (:func:`train_and_install`)."""
+    from ..learn import register_part
+
+    @register_part(name, component, order=order)
+    def refit(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
+        install(nlp, fit(nlp, records, seed))
+
+    def run(data: list[str | Path] | None = None, source: str | Path | None = None,
+            out: str | Path | None = None, seed: int = 0) -> dict[str, Any]:
+        """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
+        return train_and_install(fit, install, counts_key, data, source, out, seed)
+
+    return refit, run

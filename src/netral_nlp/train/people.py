@@ -14,7 +14,6 @@ corpus. The precedence between the rules and this source is stated in
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from ..components.people.learned import (
@@ -30,9 +29,8 @@ from ..components.people.model_cues import META_KEY as CUE_WORDS_KEY
 from ..components.people.model_cues import resource_cue_words
 from ..components.people.word_knowledge import META_KEY, WordKnowledge
 from ..components.people.word_knowledge import from_corpus as nergrit_word_classes
-from ..learn import register_part
 from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
-from .installing import train_and_install
+from .installing import linear_part
 
 COMPONENT = "netral_people"
 #: whether NERGrit's word classes (word_knowledge.py) feed the features when the corpus is
@@ -90,17 +88,6 @@ def install_model(nlp, model: LinearTextClassifier) -> None:
     nlp.get_pipe(COMPONENT).set_span_model(model)
 
 
-@register_part("people", COMPONENT, order=10)
-def fit_people(nlp, records: list[dict[str, Any]], seed: int = 0) -> None:
-    """Refit the learned source inside ``nlp`` from gold records only."""
-    install_model(nlp, train_model(nlp, records, seed))
-
-
-def run(
-    data: list[str | Path] | None = None, source: str | Path | None = None, out: str | Path | None = None,
-    seed: int = 0,
-) -> dict[str, Any]:
-    """Train on ``data`` (default: real + project articles), install, save; returns a summary."""
-    return train_and_install(
-        train_model, install_model, "per_label", data, source, out, seed
-    )
+#: ``fit_people`` refits the learned source inside a pipeline from gold records only (cross-validation);
+#: ``run`` is ``netral train people``
+fit_people, run = linear_part("people", COMPONENT, 10, train_model, install_model, "per_label")
