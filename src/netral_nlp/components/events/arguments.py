@@ -99,9 +99,9 @@ def event_date(layers: Layers, cand: Candidate, neighbours: list[tuple[int, int]
 @lru_cache(maxsize=4096)
 def _parent_canonical(code: str) -> str | None:
     """Canonical name of the regency/city that contains a district or village code."""
-    from ..regions.gazetteer import official_name  # the model's stored tables: no lokal import
+    from ..regions.gazetteer import canonical_name  # the model's stored tables: no lokal import
 
-    return official_name(".".join(code.split(".")[:2]))
+    return canonical_name(".".join(code.split(".")[:2]))
 
 
 def _local_canonical(fields: dict) -> str | None:

@@ -70,25 +70,20 @@ def _parse_cues(text: str) -> RegionCues:
 
 
 @lru_cache(maxsize=4096)
-def _official(code: str) -> str | None:
-    from ..regions.gazetteer import official_name  # the model's stored tables
-
-    return official_name(code)
-
-
-@lru_cache(maxsize=4096)
 def _names(level: str | None, code: str, canonical: str | None) -> tuple[tuple[str, str, str], ...]:
     """(name, level, origin) a REGION mention stands for."""
     out: list[tuple[str, str, str]] = []
     if canonical and level:
         out.append((canonical, level, DIRECT))
+    from ..regions.gazetteer import canonical_name  # the model's stored tables
+
     parts = code.split(".") if code else []
     if level in ("district", "village") and len(parts) >= 3:
-        parent = _official(".".join(parts[:2]))
+        parent = canonical_name(".".join(parts[:2]))
         if parent:
             out.append((parent, "city" if parent.startswith("Kota ") else "regency", PARENT))
     if level != "province" and parts:
-        province = _official(parts[0])
+        province = canonical_name(parts[0])
         if province:
             out.append((province, "province", PROVINCE))
     return tuple(out)

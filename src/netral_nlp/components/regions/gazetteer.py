@@ -200,6 +200,13 @@ def official_name(code: str) -> str | None:
     return _base_names().get(code)
 
 
+def canonical_name(code: str) -> str | None:
+    """The canonical name of a province, regency/city or district code, as REGION mentions
+    carry it (``official_name`` with the overrides of regions/aliases.json: ``DKI Jakarta``)."""
+    region = gazetteer().by_code.get(code)
+    return region.canonical if region is not None else None
+
+
 class VillageIndex(Mapping[str, list[Region]]):
     """Village lookup key -> regions. The (code, name) pairs are read once; the ``Region``
     of a key is made when the key is first asked for (most of 63,635 keys never are)."""
