@@ -172,11 +172,18 @@ def test_a_place_is_the_region_it_names_not_the_province_written_after_it(nlp):
 
 
 def test_a_national_agent_settles_null_a_national_destination_does_not(nlp):
-    agent = settled(nlp, "Sekda Kota Ternate mendapat rekomendasi KASN agar dijatuhi sanksi.", "rekomendasi", "sanction")
-    destination = settled(nlp, "Sekda Kota Ternate dilaporkan ke KASN karena tidak netral.", "dilaporkan",
-                          "violation_report")
+    agent = settled(nlp, "Seorang kepala dinas di Kota Ternate mendapat rekomendasi KASN agar dijatuhi sanksi.",
+                    "rekomendasi", "sanction")
+    destination = settled(nlp, "Seorang kepala dinas di Kota Ternate dilaporkan ke KASN karena tidak netral.",
+                          "dilaporkan", "violation_report")
     assert agent == (True, None)
     assert destination == (False, None)
+
+
+def test_a_regional_body_receiving_the_national_agents_act_leaves_the_ranker_to_choose(nlp):
+    received = settled(nlp, "Pemkot Ternate menerima rekomendasi KASN agar kepala dinas itu dijatuhi sanksi.",
+                       "rekomendasi", "sanction")
+    assert received == (False, None)
 
 
 def shipped_regions(nlp, text: str) -> list:

@@ -35,6 +35,9 @@ CUES_FILE = "region_cues.json"
 DIRECT, PARENT, PROVINCE = "direct", "parent", "province"
 #: a candidate named (or held, for a district) by a venue place in the trigger's sentence
 PLACE_TOKENS = frozenset(f"{scope}:place:{origin}" for scope in ("before", "after") for origin in (DIRECT, PARENT))
+#: a regional body or office named before the trigger in its sentence (``Pemprov Riau menerima
+#: rekomendasi KASN``): the national agent after the trigger then leaves the event there
+BODY_BEFORE = frozenset(f"before:{role}:{DIRECT}" for role in ("body", "office"))
 #: levels below a regency: a venue there is placed at its regency or city (gold practice)
 LOCAL_LEVELS = frozenset(("lvl:district", "lvl:village"))
 
@@ -213,7 +216,8 @@ def decided(candidates: Sequence[tuple[str | None, Sequence[str]]]) -> tuple[boo
     a venue named as a place in the trigger's sentence gives its city, regency or province
     (a district's regency or city; only when it names one region); else a national body
     acting in the trigger or just after it (``rekomendasi KASN``, ``ditegur Kemendagri``)
-    gives null. (False, None) otherwise: the ranker chooses.
+    gives null, unless a regional body or office named before the trigger receives it
+    (``Pemprov Riau menerima rekomendasi KASN``). (False, None) otherwise: the ranker chooses.
 
     Rules rather than features: learned as features, these few events (about 15 and 13 of
     374 gold events) could not outweigh the dateline and national-seat weights, and the
@@ -227,7 +231,9 @@ def decided(candidates: Sequence[tuple[str | None, Sequence[str]]]) -> tuple[boo
     if len(places) == 1:
         return True, places.pop()
     null_tokens = next((tokens for name, tokens in candidates if name is None), ())
-    if "null&national_after" in null_tokens:
+    if "null&national_after" in null_tokens and not any(
+        BODY_BEFORE.intersection(tokens) for name, tokens in candidates if name is not None
+    ):
         return True, None
     return False, None
 
