@@ -2,9 +2,11 @@
 
 Texts are invented. The features are pinned with contrasting pairs (a venue named vs
 not, a regional vs a national body, a national agent vs a national destination, a
-dateline vs a body in the lead); training is checked to learn an annotation convention
-and its opposite from invented gold, deterministically, and the stored ranker to
-round-trip through the component's to_disk/from_disk.
+dateline vs a body in the lead, a venue named as a place vs a scope or an office); so is
+what settles the region before the ranker (a venue place, a national agent). Training is
+checked to learn an annotation convention and its opposite from invented gold,
+deterministically, and the stored ranker to round-trip through the component's
+to_disk/from_disk.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from netral_nlp.components.events.events import REGION_DIR, EventExtractor
-from netral_nlp.components.events.region_choice import CUES_FILE
+from netral_nlp.components.events.region_choice import CUES_FILE, decided
 from netral_nlp.components.events.region_ranker import RegionRanker
 from netral_nlp.schema import to_record
 from netral_nlp.spans import add_span
@@ -148,3 +150,66 @@ def test_without_regions_to_choose_from_no_ranker_is_trained(nlp):
     placed = [record(TEMPLATE.format(city=c, venue=v), "sosialisasi", v) for c, v in PAIRS]
     assert train_region_ranker(nlp, unplaced) is None
     assert train_region_ranker(nlp, placed) is not None
+
+
+def settled(nlp, text: str, trigger: str, kind: str = "socialization") -> tuple[bool, str | None]:
+    [(candidates, _)] = region_examples(nlp, [record(text, trigger, kind=kind)])
+    return decided(candidates)
+
+
+def test_a_venue_named_as_a_place_settles_the_region_a_scope_or_an_office_does_not(nlp):
+    body = "Bawaslu Provinsi Jawa Tengah menggelar sosialisasi netralitas ASN "
+    assert settled(nlp, body + "di Hotel Patra, Kota Semarang.", "sosialisasi") == (True, "Kota Semarang")
+    assert settled(nlp, body + "bagi pegawai di lingkungan Pemkot Semarang.", "sosialisasi") == (False, None)
+    assert settled(nlp, body + "di Kantor Wali Kota Semarang.", "sosialisasi") == (False, None)
+
+
+def test_a_place_is_the_region_it_names_not_the_province_written_after_it(nlp):
+    text = "Panitia menggelar sosialisasi netralitas ASN di Hotel Bela, Kota Ternate, Maluku Utara."
+    assert "after:place:direct" in features(nlp, text, "sosialisasi")["Kota Ternate"]
+    assert not any(":place:" in t for t in features(nlp, text, "sosialisasi")["Maluku Utara"])
+    assert settled(nlp, text, "sosialisasi") == (True, "Kota Ternate")
+
+
+def test_a_national_agent_settles_null_a_national_destination_does_not(nlp):
+    agent = settled(nlp, "Seorang kepala dinas di Kota Ternate mendapat rekomendasi KASN agar dijatuhi sanksi.",
+                    "rekomendasi", "sanction")
+    destination = settled(nlp, "Seorang kepala dinas di Kota Ternate dilaporkan ke KASN karena tidak netral.",
+                          "dilaporkan", "violation_report")
+    assert agent == (True, None)
+    assert destination == (False, None)
+
+
+def test_a_regional_body_receiving_the_national_agents_act_leaves_the_ranker_to_choose(nlp):
+    received = settled(nlp, "Pemkot Ternate menerima rekomendasi KASN agar kepala dinas itu dijatuhi sanksi.",
+                       "rekomendasi", "sanction")
+    assert received == (False, None)
+
+
+def shipped_regions(nlp, text: str) -> list:
+    return [e["region"] for e in to_record(nlp(text)).to_json_dict()["events"]]
+
+
+def test_the_shipped_pipeline_places_an_event_at_its_venue_place_else_at_the_body(nlp):
+    at_place = "TERNATE - Bawaslu Kota Ternate menggelar sosialisasi netralitas ASN di Hotel Bela, Kabupaten Halmahera Barat."
+    as_scope = "TERNATE - Bawaslu Kota Ternate menggelar sosialisasi netralitas ASN bagi pegawai di Kabupaten Halmahera Barat."
+    assert shipped_regions(nlp, at_place) == ["Kabupaten Halmahera Barat"]
+    assert shipped_regions(nlp, as_scope) == ["Kota Ternate"]
+    province = "Bawaslu Provinsi Jawa Tengah menggelar sosialisasi netralitas ASN di Hotel Patra, Kota Semarang."
+    city = "Bawaslu Kota Semarang menggelar sosialisasi netralitas ASN bagi para camat."
+    assert shipped_regions(nlp, province) == ["Kota Semarang"] == shipped_regions(nlp, city)
+    assert shipped_regions(nlp, province.replace("di Hotel Patra, Kota Semarang", "bagi pegawai Pemkot Semarang")) == [
+        "Jawa Tengah"
+    ]
+
+
+def test_cues_stored_before_the_venue_place_read_no_place(tmp_path):
+    import json
+
+    from netral_nlp.components.events.region_choice import RegionCues
+    from netral_nlp.resources import packaged_text
+
+    old = {k: v for k, v in json.loads(packaged_text("events/region_cues.json")).items() if "place" not in k}
+    (tmp_path / CUES_FILE).write_text(json.dumps(old), encoding="utf-8")
+    assert RegionCues.read(tmp_path / CUES_FILE).place_before.search("di Hotel Bela, ") is None
+    assert RegionCues.read().place_before.search("di Hotel Bela, ") is not None

@@ -298,14 +298,15 @@ class EventExtractor:
     def _rank_regions(self, layers: arguments.Layers, fallback: str | None, events: list[Candidate],
                       sentences: list[tuple[int, int]]) -> None:
         """The learned region of each event at its main mention, the cascade's answer there
-        one of its features (after merging: only the events kept are ranked)."""
+        one of its features (after merging: only the events kept are ranked); a venue named
+        as a place or a national agent decides first (:func:`region_choice.decided`)."""
         ranker = self.region_ranker
         context = region_choice.RegionContext(layers, fallback, ranker.cues)
         for event in events:
             pick = arguments.event_region(layers, event, fallback)
-            event.fields["region"] = ranker.choose(
-                region_choice.candidates(context, event, pick, _neighbours(sentences, event))
-            )
+            candidates = region_choice.candidates(context, event, pick, _neighbours(sentences, event))
+            settled, region = region_choice.decided(candidates)
+            event.fields["region"] = region if settled else ranker.choose(candidates)
 
     def set_filter(self, model) -> None:
         """Install a fitted candidate model (from ``netral train events``)."""
