@@ -72,6 +72,20 @@ def test_spans_keep_offsets(nlp):
         assert text[span.start_char : span.end_char] == span.text
 
 
+def test_index_is_built_once_per_doc_and_again_when_its_spans_change(nlp):
+    text = "Kata dia, “jangan ikut kampanye” jika tidak cuti."
+    doc = nlp(text)
+    start = text.index("jangan")
+    index = QualifierIndex.of(doc)
+    assert QualifierIndex.of(doc) is index
+    assert "QUOTED" in index.labels(start, start + 6)
+    doc.spans["qualifiers"] = []  # a replaced group is read again, not taken from before
+    assert "QUOTED" not in QualifierIndex.of(doc).labels(start, start + 6)
+    doc.spans["qualifiers"].append(doc.char_span(start, start + 6, label="QUOTED"))  # so is a grown one
+    assert "QUOTED" in QualifierIndex.of(doc).labels(start, start + 6)
+    assert QualifierIndex.of(nlp(text)) is not QualifierIndex.of(doc)
+
+
 CUE_LISTS = ("conditional", "possibility", "plan", "deadline", "negation")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
 
@@ -24,8 +25,16 @@ class QualifierIndex:
 
     @classmethod
     def of(cls, doc: Doc) -> QualifierIndex:
-        """The index of a Doc's ``qualifiers`` spans (empty when the component did not run)."""
-        return cls([(s.start_char, s.end_char, s.label_) for s in doc.spans.get(GROUP, ())])
+        """The index of a Doc's ``qualifiers`` spans (empty when the component did not run),
+        built once per Doc: dates, rules and events all read it, and reading a span group
+        back makes a Span object per span. Built again when the group is replaced or grows."""
+        spans = doc.spans.get(GROUP, ())
+        known = _BUILT.get(doc)
+        if known is not None and known[0] is spans and known[1] == len(spans):
+            return known[2]
+        index = cls([(s.start_char, s.end_char, s.label_) for s in spans])
+        _BUILT[doc] = (spans, len(spans), index)
+        return index
 
     def holds(self, label: str, start: int, end: int) -> bool:
         """Whether a ``label`` span covers the range's start or half of it."""
@@ -47,3 +56,7 @@ class QualifierIndex:
     def labels(self, start: int, end: int) -> frozenset[str]:
         """Every label that holds over ``start:end``."""
         return frozenset(label for label in self._present if self.holds(label, start, end))
+
+
+#: Doc -> (its qualifier span group, the group's length, its index): see QualifierIndex.of
+_BUILT: WeakKeyDictionary[Doc, tuple[object, int, QualifierIndex]] = WeakKeyDictionary()
