@@ -283,3 +283,27 @@ def test_the_subject_named_first_wins(text, expected):
     from netral_nlp.components.rules.subject import _first
 
     assert _first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announces"),
+    [
+        ("Bawaslu menyampaikan enam poin arahan kepada ASN, yaitu sebagai berikut.", True),
+        ("Bawaslu menyampaikan enam orang saksi kepada ASN, yaitu sebagai berikut.", False),
+        ("Ada 4 (empat) butir larangan bagi ASN sebagai berikut.", True),
+        ("Ada 4 (empat) kue di meja, bukan poin.", False),
+    ],
+)
+def test_count_noun_precheck_keeps_every_announced_count(sentence, announces):
+    """A sentence is only scanned for an announced count when it holds a count noun; the
+    lead-in cue is looked up first at anchored word starts: same answers as the plain search."""
+    from netral_nlp.anchors import RangeSearch, word_starts
+    from netral_nlp.components.rules.cues import count_noun, count_pattern
+    from netral_nlp.components.rules.sequences import is_announcement
+
+    text = f"Judul.\n{sentence} Lalu."
+    start = text.index(sentence)
+    where = RangeSearch(word_starts(text), start, start + len(sentence))
+    assert is_announcement(sentence, where) is is_announcement(sentence) is announces
+    if count_pattern().search(sentence):
+        assert count_noun().search(sentence)
