@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from .qualifiers import LABELS, Qualifier
 
 GROUP = "qualifiers"
+_NONE: frozenset[str] = frozenset()
 
 
 class QualifierIndex:
@@ -22,6 +24,11 @@ class QualifierIndex:
             self._by_label[label] = ([s for s, _ in spans], [e for _, e in spans])
         #: labels with spans in this text (the others hold nowhere)
         self._present = tuple(label for label in LABELS if self._by_label[label][0])
+        #: every span by start, with the greatest end among it and those before: a range no
+        #: span reaches into holds no label (most ranges), found by one bisection
+        spans = sorted((s, e) for s, e, _ in qualifiers)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
 
     @classmethod
     def of(cls, doc: Doc) -> QualifierIndex:
@@ -55,6 +62,10 @@ class QualifierIndex:
 
     def labels(self, start: int, end: int) -> frozenset[str]:
         """Every label that holds over ``start:end``."""
+        # a span that holds starts at or before ``start`` or inside the range, and ends after ``start``
+        last = bisect_right(self._starts, max(start, end - 1)) - 1
+        if last < 0 or self._reach[last] <= start:
+            return _NONE
         return frozenset(label for label in self._present if self.holds(label, start, end))
 
 
