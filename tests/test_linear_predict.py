@@ -25,7 +25,8 @@ TRAIN = [
 TEXTS = [t for t, _ in TRAIN]
 LABELS = [c for _, c in TRAIN]
 ODD = ["", "a", "ab", "x y z", "   ", "ASN   dilarang\n\tkampanye  di Facebook", "É ÉTÉ ß Straße",
-       "ASN ASN ASN asn", "dilarang menerima uang", "uang-uang (dinas) 2024/11"]
+       "ASN ASN ASN asn", "dilarang menerima uang", "uang-uang (dinas) 2024/11",
+       "ASN,dilarang;menerima\u00a0uang dinas.dinas"]
 
 
 def _part(vectorizer: TfidfVectorizer) -> TfidfPart:
@@ -43,6 +44,12 @@ def _part(vectorizer: TfidfVectorizer) -> TfidfPart:
         {"analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True},
         {"analyzer": "word", "ngram_range": (2, 3), "binary": True},
         {"analyzer": "word", "lowercase": False},
+        # the paths that read tokens per white-space-free chunk and bigrams as word pairs
+        {"analyzer": "word", "sublinear_tf": True},
+        {"analyzer": "word", "ngram_range": (2, 2)},
+        {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)[^\s]+", "lowercase": False},
+        # a token pattern whose tokens are not read chunk by chunk
+        {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b"},
     ],
 )
 def test_tfidf_rows_equal_sklearn(options):

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from netral_nlp.anchors import word_starts
 from netral_nlp.components.qualifiers.index import QualifierIndex
 from netral_nlp.components.qualifiers.qualifiers import (
+    LABELS,
     _attribution,
     cue_finder,
     cue_pattern,
@@ -70,6 +71,31 @@ def test_spans_keep_offsets(nlp):
     assert doc.spans["qualifiers"]
     for span in doc.spans["qualifiers"]:
         assert text[span.start_char : span.end_char] == span.text
+
+
+def test_index_is_built_once_per_doc_and_again_when_its_spans_change(nlp):
+    text = "Kata dia, “jangan ikut kampanye” jika tidak cuti."
+    doc = nlp(text)
+    start = text.index("jangan")
+    index = QualifierIndex.of(doc)
+    assert QualifierIndex.of(doc) is index
+    assert "QUOTED" in index.labels(start, start + 6)
+    doc.spans["qualifiers"] = []  # a replaced group is read again, not taken from before
+    assert "QUOTED" not in QualifierIndex.of(doc).labels(start, start + 6)
+    doc.spans["qualifiers"].append(doc.char_span(start, start + 6, label="QUOTED"))  # so is a grown one
+    assert "QUOTED" in QualifierIndex.of(doc).labels(start, start + 6)
+    assert QualifierIndex.of(nlp(text)) is not QualifierIndex.of(doc)
+
+
+def test_labels_equal_holds_over_every_range_near_and_far_from_spans():
+    """A range no span reaches into is answered by one bisection: the same labels as asking
+    every label, for ranges inside, around, touching and away from the spans."""
+    index = QualifierIndex([(10, 20, "QUOTED"), (15, 40, "REPORTED"), (60, 61, "NEGATED"), (100, 130, "PLANNED")])
+    assert "QUOTED" in index.labels(12, 18) and not index.labels(41, 59)
+    for start in range(0, 140, 3):
+        for length in (0, 1, 2, 7, 30):
+            expected = frozenset(label for label in LABELS if index.holds(label, start, start + length))
+            assert index.labels(start, start + length) == expected
 
 
 CUE_LISTS = ("conditional", "possibility", "plan", "deadline", "negation")

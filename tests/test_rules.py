@@ -283,3 +283,47 @@ def test_the_subject_named_first_wins(text, expected):
     from netral_nlp.components.rules.subject import _first
 
     assert _first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announces"),
+    [
+        ("Bawaslu menyampaikan enam poin arahan kepada ASN, yaitu sebagai berikut.", True),
+        ("Bawaslu menyampaikan enam orang saksi kepada ASN, yaitu sebagai berikut.", False),
+        ("Ada 4 (empat) butir larangan bagi ASN sebagai berikut.", True),
+        ("Ada 4 (empat) kue di meja, bukan poin.", False),
+    ],
+)
+def test_count_noun_precheck_keeps_every_announced_count(sentence, announces):
+    """A sentence is only scanned for an announced count when it holds a count noun; the
+    lead-in cue is looked up first at anchored word starts: same answers as the plain search."""
+    from netral_nlp.anchors import RangeSearch, word_starts
+    from netral_nlp.components.rules.cues import count_noun, count_pattern
+    from netral_nlp.components.rules.sequences import is_announcement
+
+    text = f"Judul.\n{sentence} Lalu."
+    start = text.index(sentence)
+    where = RangeSearch(word_starts(text), start, start + len(sentence))
+    assert is_announcement(sentence, where) is is_announcement(sentence) is announces
+    if count_pattern().search(sentence):
+        assert count_noun().search(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Larangan bagi ASN yaitu a. ikut kampanye; b. memakai atribut, c. mengunggah foto.",
+        "Larangan bagi ASN YAKNI (1) ikut kampanye, (2) memakai atribut.\nDi antaranya 1. hadir",
+        "Pukul 10.00, ia datang; lalu pulang. Antara lain: kopi, teh, a.",
+    ],
+)
+def test_inline_markers_found_at_separators_equal_a_plain_search(text, monkeypatch):
+    """Inline markers are looked for only after ``;`` ``:`` ``,`` and intro words found once per
+    text: the same candidates as searching every line at every character."""
+    from netral_nlp.components.rules import enumeration
+    from netral_nlp.components.rules.text_utils import lines
+
+    fast = enumeration.candidates(text, lines(text))
+    monkeypatch.setattr(enumeration, "_inline_starts", lambda _text: None)
+    assert enumeration.candidates(text, lines(text)) == fast
+    assert any(c.inline for c in fast) or "Pukul" in text

@@ -52,3 +52,19 @@ def test_parent_of_a_spawned_job_never_imports_spacy(tmp_path):
     assert two == (tmp_path / "one.jsonl").read_text(encoding="utf-8")
     if default_start_method() == "fork":  # forked workers (the parent had spaCy by then) write the same
         assert seen["written_forked"] == 6 and (tmp_path / "forked.jsonl").read_text(encoding="utf-8") == two
+
+
+def test_warm_up_moves_the_loaded_objects_out_of_the_collectors_reach(blank_nlp):
+    """After warm-up the pipeline's long-lived objects are frozen (``gc.freeze``), so that
+    collections during a job skip them; a collection before warm-up would walk them."""
+    import gc
+
+    from netral_nlp.pipeline import warm_up
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    try:
+        warm_up(blank_nlp)
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

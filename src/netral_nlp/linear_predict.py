@@ -21,12 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 
 #: distinct words whose n-gram ids are kept (a news vocabulary stays well below this)
 CACHE_WORDS = 200_000
+#: token patterns none of whose matches holds or borders on white space in a way that
+#: matters (``\b`` sees white space and a string's edge alike): the tokens of a text are
+#: then those of its white-space-separated chunks, found once per distinct chunk
+CHUNKED_PATTERNS = (r"(?u)\b\w\w+\b", r"\b\w\w+\b")
 
 
 class Unsupported(ValueError):
@@ -58,7 +63,19 @@ class TfidfPart:
                 raise Unsupported("token_pattern with more than one group")
             #: ``[^\s]+`` finds what ``str.split`` finds (the same Unicode white space)
             self.split = self.token_re.pattern in (r"(?u)[^\s]+", r"[^\s]+", r"(?u)\S+", r"\S+")
+            self.chunked = not self.split and self.token_re.pattern in CHUNKED_PATTERNS
+            #: bigram terms by their two words (tokens free of white space only), so that a
+            #: text's bigrams are looked up as pairs instead of joined into new strings first
+            self.pairs: dict[tuple[str, str], int] | None = None
+            if (self.split or self.chunked) and self.max_n == 2:
+                self.pairs = {}
+                for term, index in self.vocabulary.items():
+                    words = term.split(" ")
+                    if len(words) == 2:
+                        self.pairs[words[0], words[1]] = index
         self.word_ids: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._char_ids)
+        self.chunk_tokens: Callable[[str], list[str]] = lru_cache(maxsize=CACHE_WORDS)(self._chunk_tokens)
+        self.chunk_ids: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._chunk_ids)
 
     # -- analyzers: the same features as scikit-learn's, as vocabulary ids
     def _char_ids(self, word: str) -> tuple[int, ...]:
@@ -75,22 +92,45 @@ class TfidfPart:
                     ids.append(index)
         return tuple(ids)
 
+    def _chunk_tokens(self, chunk: str) -> tuple[str, ...]:
+        return tuple(self.token_re.findall(chunk))
+
+    def _chunk_ids(self, chunk: str) -> tuple[int, ...]:
+        """Vocabulary ids (-1: none) of the tokens of one white-space-free chunk."""
+        return tuple(map(self.vocabulary.get, self.token_re.findall(chunk), repeat(-1)))
+
+    def _tokens(self, text: str) -> list[str]:
+        if self.split:
+            return text.split()
+        if self.chunked:
+            return list(chain.from_iterable(map(self.chunk_tokens, text.split())))
+        return self.token_re.findall(text)
+
     def _word_features(self, text: str) -> list[str]:
-        tokens = text.split() if self.split else self.token_re.findall(text)
+        tokens = self._tokens(text)
         features = list(tokens) if self.min_n == 1 else []
         for n in range(max(self.min_n, 2), min(self.max_n, len(tokens)) + 1):
-            features.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+            features.extend(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
         return features
 
     def _extend_ids(self, out: list[int], text: str) -> None:
-        """Append the vocabulary ids of every feature of ``text``, as often as it occurs."""
+        """Append the vocabulary id of every feature of ``text``, as often as it occurs, and
+        -1 for each feature outside the vocabulary (:meth:`rows` drops those in one numpy
+        step instead of a Python test per feature)."""
         text = text.lower() if self.lowercase else text
         if self.analyzer == "char_wb":
             word_ids = self.word_ids
             for word in text.split():
                 out.extend(word_ids(word))
+        elif self.chunked and self.max_n == 1:  # unigrams: ids straight from the chunks
+            out.extend(chain.from_iterable(map(self.chunk_ids, text.split())))
+        elif self.pairs is not None:  # unigrams and bigrams of white-space-free tokens
+            tokens = self._tokens(text)
+            if self.min_n == 1:
+                out.extend(map(self.vocabulary.get, tokens, repeat(-1)))
+            out.extend(map(self.pairs.get, zip(tokens, tokens[1:], strict=False), repeat(-1)))
         else:
-            out.extend(i for i in map(self.vocabulary.get, self._word_features(text)) if i is not None)
+            out.extend(map(self.vocabulary.get, self._word_features(text), repeat(-1)))
 
     def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, feature id, TF-IDF weight) of every distinct feature of each text, by row
@@ -101,9 +141,9 @@ class TfidfPart:
             before = len(flat)
             self._extend_ids(flat, text)
             lengths.append(len(flat) - before)
-        keys = np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * self.size
-        keys += np.asarray(flat, dtype=np.int64)
-        keys, counts = np.unique(keys, return_counts=True)
+        found = np.asarray(flat, dtype=np.int64)
+        keys = np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * self.size + found
+        keys, counts = np.unique(keys[found >= 0], return_counts=True)
         rows, ids = np.divmod(keys, self.size)
         weights = np.ones(len(ids)) if self.binary else counts.astype(np.float64)
         if self.sublinear_tf:

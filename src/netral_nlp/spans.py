@@ -104,7 +104,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if len(doc) == 0:
         return []
     marks = doc.to_array([SENT_START, IDX])
-    starts = [int(i) for i in marks[marks[:, 0] == 1, 1]]
+    starts = marks[marks[:, 0] == 1, 1].tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return list(zip(starts, [*starts[1:], len(doc_text(doc))], strict=True))

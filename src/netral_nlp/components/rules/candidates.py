@@ -108,7 +108,7 @@ def find_candidates(doc: Doc) -> list[Item]:
             continue
         raw = text[start:end]
         has_cue = _has_cue(cue_starts, start, end)
-        intro = is_list_intro(raw) or raw.strip() in leads or is_announcement(raw)
+        intro = is_list_intro(raw) or raw.strip() in leads or is_announcement(raw, RangeSearch(starts, start, end))
         span = rule_span(text, start, end)
         pieces = clauses(text, *span) if has_cue else [span]
         for a, b in pieces:

@@ -98,6 +98,13 @@ def count_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<n>{nums})\s+(?:\(\w+\)\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def count_noun() -> re.Pattern[str]:
+    """The nouns of :func:`count_pattern` as whole words: a stretch without one holds no
+    announced count (and they are looked for at anchored word starts, not at every character)."""
+    return words(cue_data()["count_nouns"])
+
+
 def count_value(token: str) -> int | None:
     token = token.lower()
     if token.isdigit():

@@ -10,10 +10,14 @@ stray headlines belong to no item; wrapped lines continue the item above.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...anchors import WordStartPattern, finditer_at, word_starts
 from ...resources import read_json
+from .cues import words
 from .items import Item
 from .text_utils import TERMINAL, lines, looks_like_headline, starts_lower, trim
 
@@ -76,10 +80,30 @@ def _inline_at() -> re.Pattern[str]:
     )
 
 
+_SEPARATOR = re.compile(r"[;:,]")
+
+
+@lru_cache(maxsize=1)
+def _intro_scanner() -> WordStartPattern:
+    return WordStartPattern(words(read_json("rules/cues.json")["intro"]))
+
+
+def _inline_starts(text: str) -> list[int] | None:
+    """Ascending places where an ``_inline_at`` match may start: each ``;`` ``:`` ``,`` and
+    each word start that opens with an intro word's anchor (the pattern has no literal
+    start, so searched plainly it is tried at every character of every line); None when
+    the text's word starts cannot be indexed (then it is searched plainly)."""
+    intro = _intro_scanner().candidates(word_starts(text))
+    if intro is None:
+        return None
+    return sorted({m.start() for m in _SEPARATOR.finditer(text)}.union(intro))
+
+
 def candidates(text: str, line_spans: list[tuple[int, int]]) -> list[Candidate]:
     """Every marker at a line start or after ``;`` ``:`` ``,`` in document order."""
     pattern = marker_pattern()
     found: list[Candidate] = []
+    inline, starts = _inline_at(), _inline_starts(text)
     for index, (start, end) in enumerate(line_spans):
         line = text[start:end]
         lead = len(line) - len(line.lstrip(" \t\u00a0"))
@@ -88,7 +112,12 @@ def candidates(text: str, line_spans: list[tuple[int, int]]) -> list[Candidate]:
             cand = _candidate(text, match, index, inline=False)
             if cand:
                 found.append(cand)
-        for sep in _inline_at().finditer(text, start, end):
+        if starts is None:
+            separators: Iterable[re.Match[str]] = inline.finditer(text, start, end)
+        else:
+            first = bisect_left(starts, start)
+            separators = finditer_at(inline, text, starts[first : bisect_left(starts, end, first)], end)
+        for sep in separators:
             match = pattern.match(text, sep.end(), end)
             if match:
                 cand = _candidate(text, match, index, inline=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import count_pattern, count_value, cue, cue_data, ordinal_values
+from ...anchors import RangeSearch, word_starts
+from .cues import count_noun, count_pattern, count_value, cue, cue_data, ordinal_values
 from .items import Item
 from .text_utils import OPEN_QUOTES, cut_at_closing_quote, looks_like_headline, trim
 
@@ -222,9 +223,12 @@ def find_sequences(text: str, sents: list[Sentence], taken: list[tuple[int, int]
     def is_claimed(pos: int) -> bool:
         return any(a <= pos < b for a, b in claimed)
 
+    starts, nouns = word_starts(text), count_noun()
     for i, (s, e) in enumerate(sents):
         if is_taken(s) or is_claimed(s):
             continue
+        if not RangeSearch(starts, s, e).search(nouns, text[s:e]):
+            continue  # no count noun in the sentence: no announced count either
         for m in count_pattern().finditer(text, s, e):
             n = count_value(m.group("n"))
             if n is None or not 2 <= n <= 12 or near_marked_list(m.end()):
@@ -257,6 +261,11 @@ def find_sequences(text: str, sents: list[Sentence], taken: list[tuple[int, int]
     return lists
 
 
-def is_announcement(text: str) -> bool:
-    """A sentence that announces a count of points (``enam poin arahan``)."""
-    return bool(count_pattern().search(text)) and bool(cue("lead_in_rule").search(text))
+def is_announcement(text: str, where: RangeSearch | None = None) -> bool:
+    """A sentence that announces a count of points (``enam poin arahan``). ``where``: the
+    article range ``text`` is; the lead-in cue is looked for first, at its anchored word
+    starts, since the count pattern (a number or number word) is tried at every character."""
+    lead = cue("lead_in_rule")
+    if not (lead.search(text) if where is None else where.search(lead, text)):
+        return False
+    return bool(count_pattern().search(text))
