@@ -164,3 +164,48 @@ def test_stored_decision_round_trips_with_its_lexicon(tmp_path, trained_nlp):
     assert component.decision is not None and component.proposers_file.endswith("proposers.json")
     text = "Bupati Klaten mengingatkan seluruh ASN agar netral. Bawaslu menerima 5 laporan dugaan pelanggaran."
     assert event_types(loaded, text) == event_types(trained_nlp, text) == ["directive", "violation_report"]
+
+
+# --- trigger-neighbour pairs and amounts (proposals.context_types) -------------------------
+
+
+def test_a_counted_finding_gets_amount_words_a_task_does_not(small_nlp):
+    counted = proposed(small_nlp, "Panwaslu menangani tiga laporan pelanggaran netralitas kepala desa.")
+    task = proposed(small_nlp, "Panwaslu bertugas menangani laporan pelanggaran netralitas kepala desa.")
+    counted_words, task_words = set(counted["violation_report"].split()), set(task["violation_report"].split())
+    assert {"__num_before", "__violation_report_num_before", "__violation_report_num_sent"} <= counted_words
+    assert not {w for w in task_words if "num_" in w}
+
+
+def test_context_types_join_the_trigger_to_its_neighbours_other_types_do_not(small_nlp):
+    features = proposed(small_nlp, "Bawaslu mencatat 30 pelanggaran, lalu bupati mengingatkan seluruh ASN agar netral.")
+    report, directive = features["violation_report"].split(), features["directive"].split()
+    key = report[2]
+    assert f"{key}_ln_bawaslu" in report and f"{key}_rn_num" in report
+    assert not any("_ln_" in w or "_rn_" in w for w in directive)
+    assert not any("num_" in w for w in directive)
+
+
+AMOUNTS = ["lima", "dua", "puluhan", "sejumlah", "empat", "belasan"]
+FOUND = "Panwaslu Kecamatan {place} menangani laporan pelanggaran netralitas dari {amount} kepala desa."
+NOT_COUNTED = "Panwaslu Kecamatan {place} menangani laporan pelanggaran netralitas dari kepala desa."
+PLACES = ["Damai", "Lestari", "Sentosa", "Makmur", "Sejahtera", "Bahagia"]
+
+
+def counted_records() -> list[dict]:
+    """Counted findings are reports; the same sentence with no amount (a general remark in
+    these invented records) is none: only the amount tells them apart (the test's amount word
+    is unseen, so without the amount cue both test sentences have the same known words)."""
+    records = []
+    for place, amount in zip(PLACES, AMOUNTS, strict=True):
+        records.append(_record(len(records), FOUND.format(place=place, amount=amount), "violation_report", "laporan pelanggaran"))
+        records.append(_record(len(records), NOT_COUNTED.format(place=place), None, None))
+    return records + training_records()
+
+
+def test_an_amount_in_the_sentence_decides_a_contrasting_pair(small_nlp):
+    model = train_decision(small_nlp, counted_records(), seed=0, sentences=[])
+    rows = model.proba([proposed(small_nlp, FOUND.format(place="Jaya", amount="tiga"))["violation_report"],
+                        proposed(small_nlp, NOT_COUNTED.format(place="Jaya"))["violation_report"]])
+    found, not_counted = (model.classes[i] for i in rows.argmax(axis=1))
+    assert (found, not_counted) == ("violation_report", "none")

@@ -164,3 +164,33 @@ def test_train_events_command_reads_the_sentences_it_is_given(tmp_path, sentence
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["sentences"] == 0
     assert not (tmp_path / "without" / "netral_events" / "decision" / "type_supervision").exists()
+
+
+SANCTION_WRITTEN = [
+    {"text": "Kepala desa itu dijatuhi sanksi teguran tertulis oleh bupati pada Senin.",
+     "type": "sanction", "trigger": "dijatuhi sanksi"},
+    {"text": "Seorang camat dijatuhi sanksi penundaan kenaikan pangkat pekan lalu.",
+     "type": "sanction", "trigger": "dijatuhi sanksi"},
+    {"text": "Aparatur yang berpihak dapat dijatuhi sanksi sesuai aturan kepegawaian.", "type": None, "trigger": None},
+    {"text": "Pegawai yang terbukti berkampanye bisa dijatuhi sanksi disiplin berat.", "type": None, "trigger": None},
+]
+
+
+def test_sanction_gets_a_binary_model_of_its_own_that_round_trips(tmp_path, small_nlp):
+    path = tmp_path / "sanction.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in WRITTEN + SANCTION_WRITTEN), encoding="utf-8")
+    sentences = read_event_sentences(path)
+    first = train_decision(small_nlp, articles(), seed=0, sentences=sentences)
+    second = train_decision(small_nlp, articles(), seed=0, sentences=sentences)
+    assert set(first.by_type) == {"supervision", "sanction"}
+    a, b = first.by_type["sanction"], second.by_type["sanction"]
+    assert a.spec == b.spec and all(np.array_equal(a.arrays[k], b.arrays[k]) for k in a.arrays)
+    nlp = build_pipeline(components=SMALL)
+    install_model(nlp, first)
+    nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "netral_events" / "decision" / "type_sanction").is_dir()
+    loaded = load(tmp_path / "p")
+    text = "Seorang lurah dijatuhi sanksi teguran oleh wali kota pada Kamis."
+    assert event_types(loaded, text) == event_types(nlp, text)
+    stored = loaded.get_pipe("netral_events").decision.by_type["sanction"]
+    assert stored.spec == a.spec and all(np.array_equal(stored.arrays[k], a.arrays[k]) for k in a.arrays)

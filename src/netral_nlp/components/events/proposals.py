@@ -39,6 +39,8 @@ RIGHT_WORDS = 6
 #: characters after a trigger where a count (``mencatat 182 pelanggaran``) is looked for
 #: (a count inside the trigger counts too)
 COUNT_WINDOW = 25
+#: characters before a trigger where an amount (``12 kasus``, ``seorang ASN``) is looked for
+AMOUNT_WINDOW = 25
 #: sentences starting before this offset are the article's opening
 OPENING_CHARS = 400
 QUOTES = "\"“”„‟«»"
@@ -133,6 +135,28 @@ def _sentence_flags(starts: WordStarts, lo: int, hi: int) -> tuple[bool, ...]:
     return tuple(cue_between(name, starts, lo, hi) for name in SENTENCE_CUES)
 
 
+@lru_cache(maxsize=1)
+def context_types() -> frozenset[str]:
+    """Types described with trigger-neighbour pairs and amounts (``cues.json``)."""
+    from ...resources import read_json
+
+    return frozenset(read_json("events/cues.json").get("context_types", ()))
+
+
+def _context_words(text: str, cand: Candidate, key: str, left: list[str], right: list[str]) -> list[str]:
+    """Pseudo-words of a ``context_types`` proposal: its trigger joined to its nearest
+    words (``ada 12 kasus pelanggaran`` vs ``tugas pengawasan``: the neighbour means more
+    with that trigger than alone) and an amount before the trigger or in its sentence
+    (findings are counted; mandates and plans are not)."""
+    out = [f"{key}_ln_{w}" for w in left[-1:]] + [f"{key}_rn_{w}" for w in right[:1]]
+    amount = cues()["amount"]
+    if amount.search(text, max(cand.sent_start, cand.start - AMOUNT_WINDOW), cand.start):
+        out += ["__num_before", f"__{cand.type}_num_before"]
+    if amount.search(text, cand.sent_start, cand.sent_end):
+        out.append(f"__{cand.type}_num_sent")
+    return out
+
+
 def describe(text: str, cand: Candidate, proposer: Proposer, qualifiers: frozenset[str] = frozenset()) -> str:
     """The feature string of one candidate (see the module docstring); ``qualifiers`` are
     the labels of the shared qualifier component over its trigger (QUOTED, PLANNED, ...).
@@ -166,6 +190,8 @@ def describe(text: str, cand: Candidate, proposer: Proposer, qualifiers: frozens
     out += [f"__{cand.type}_{name}" for name, on in flags.items() if on]
     out += [f"__q_{label.lower()}" for label in sorted(qualifiers)]
     out += [f"__{cand.type}_q_{label.lower()}" for label in sorted(qualifiers)]
+    if cand.type in context_types():
+        out += _context_words(text, cand, out[2], left, right)
     return " ".join(out)
 
 
