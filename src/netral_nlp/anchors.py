@@ -200,6 +200,12 @@ class WordStartPattern:
                 heads[anchor[:HEAD]].append(anchor)
             self.heads = {head: tuple(group) for head, group in heads.items()}
             self.anchors = tuple(anchors)
+        #: heads of the full indexed length (looked up by set intersection with a text's own
+        #: heads) and the shorter ones (looked up one by one)
+        self._full_heads = frozenset(head for head in self.heads or () if len(head) >= HEAD)
+        self._short_heads = tuple(head for head in self.heads or () if len(head) < HEAD)
+        #: heads that are anchors themselves: every word start under them is a candidate
+        self._whole_heads = frozenset(head for head, group in (self.heads or {}).items() if head in group)
 
     def finditer(self, starts: WordStarts, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         text = starts.text
@@ -225,11 +231,23 @@ class WordStartPattern:
         if found is None:
             # a word start is tested against the anchors of its own head only (a lexicon of
             # a thousand names has a thousand anchors, a head a few)
-            folded, hits = starts.folded, set()
-            for head, anchors in self.heads.items():
+            # (only the heads the text has: a pattern's heads are mostly absent from one text)
+            folded, hits, heads, by_head = starts.folded, set(), self.heads, starts.by_head
+            whole = self._whole_heads
+            for head in by_head.keys() & self._full_heads:
+                if head in whole:
+                    hits.update(by_head[head])
+                else:
+                    anchors = heads[head]
+                    hits.update(p for p in by_head[head] if folded.startswith(anchors, p))
+            for head in self._short_heads:
                 group = starts.positions(head)
                 if group:
-                    hits.update(p for p in group if folded.startswith(anchors, p))
+                    if head in whole:
+                        hits.update(group)
+                    else:
+                        anchors = heads[head]
+                        hits.update(p for p in group if folded.startswith(anchors, p))
             found = starts.candidates[self] = sorted(hits)
         return found
 
