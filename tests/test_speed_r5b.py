@@ -44,3 +44,14 @@ def test_candidates_equal_the_plain_scan(text):
         return
     assert SCANNER.candidates(starts) == _plain_candidates(SCANNER, text)
     assert [m.span() for m in SCANNER.finditer(starts)] == [m.span() for m in SCANNER.pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.sampled_from(["di", "ta", "tak", "pel", "aja"]))
+def test_positions_of_a_short_head_are_the_word_starts_opening_with_it(text, head):
+    starts = WordStarts(text)
+    if starts.folded is None:
+        return
+    plain = [p for p in range(len(text)) if _WORD.match(starts.folded, p) and not (p and _WORD.match(starts.folded, p - 1))
+             and starts.folded.startswith(head, p)]
+    assert sorted(starts.positions(head)) == plain  # (heads are never shorter than HEAD_MIN)
