@@ -149,7 +149,8 @@ class WordStarts:
             by_head = self.by_head
             for m in _WORD_KEY.finditer(self.folded):
                 by_head[m.group(1)].append(m.start())
-        self._shorter: dict[str, list[int]] | None = None
+        #: length -> word starts by their first ``length`` characters (lengths below HEAD)
+        self._shorter: dict[int, dict[str, list[int]]] = {}
         self._numbers: list[int] | None = None
 
     def number_starts(self) -> list[int]:
@@ -161,15 +162,23 @@ class WordStarts:
         return self._numbers
 
     def positions(self, head: str) -> list[int]:
-        """Word starts whose first characters are ``head``."""
+        """Word starts whose first characters are ``head`` (ascending for a full-length
+        head; in no set order for a shorter one)."""
         if len(head) >= HEAD:
             return self.by_head.get(head, [])
-        if self._shorter is None:  # keys shorter than HEAD, built on first need
-            self._shorter = defaultdict(list)
-            for key, group in self.by_head.items():
-                for n in range(HEAD_MIN, HEAD):
-                    self._shorter[key[:n]].extend(group)
-        return self._shorter.get(head, [])
+        return self.prefixes(len(head)).get(head, [])
+
+    def prefixes(self, length: int) -> dict[str, list[int]]:
+        """Word starts by their first ``length`` (< HEAD) characters, built on first need from
+        the next longer keys (fewer than the word starts, so each level costs less)."""
+        found = self._shorter.get(length)
+        if found is None:
+            longer = self.by_head if length + 1 >= HEAD else self.prefixes(length + 1)
+            found = defaultdict(list)
+            for key, group in longer.items():
+                found[key[:length]].extend(group)
+            self._shorter[length] = found
+        return found
 
 
 @lru_cache(maxsize=256)
@@ -200,6 +209,16 @@ class WordStartPattern:
                 heads[anchor[:HEAD]].append(anchor)
             self.heads = {head: tuple(group) for head, group in heads.items()}
             self.anchors = tuple(anchors)
+        #: heads of the full indexed length (looked up by set intersection with a text's own
+        #: heads) and the shorter ones (looked up one by one)
+        self._full_heads = frozenset(head for head in self.heads or () if len(head) >= HEAD)
+        self._short_heads = tuple(
+            (length, frozenset(head for head in self.heads or () if len(head) == length))
+            for length in range(HEAD_MIN, HEAD)
+            if any(len(head) == length for head in self.heads or ())
+        )
+        #: heads that are anchors themselves: every word start under them is a candidate
+        self._whole_heads = frozenset(head for head, group in (self.heads or {}).items() if head in group)
 
     def finditer(self, starts: WordStarts, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         text = starts.text
@@ -225,11 +244,23 @@ class WordStartPattern:
         if found is None:
             # a word start is tested against the anchors of its own head only (a lexicon of
             # a thousand names has a thousand anchors, a head a few)
-            folded, hits = starts.folded, set()
-            for head, anchors in self.heads.items():
-                group = starts.positions(head)
-                if group:
-                    hits.update(p for p in group if folded.startswith(anchors, p))
+            # (only the heads the text has: a pattern's heads are mostly absent from one text)
+            folded, hits, heads, by_head = starts.folded, set(), self.heads, starts.by_head
+            whole = self._whole_heads
+            for head in by_head.keys() & self._full_heads:
+                if head in whole:
+                    hits.update(by_head[head])
+                else:
+                    anchors = heads[head]
+                    hits.update(p for p in by_head[head] if folded.startswith(anchors, p))
+            for length, short in self._short_heads:
+                prefixes = starts.prefixes(length)
+                for head in prefixes.keys() & short:
+                    if head in whole:
+                        hits.update(prefixes[head])
+                    else:
+                        anchors = heads[head]
+                        hits.update(p for p in prefixes[head] if folded.startswith(anchors, p))
             found = starts.candidates[self] = sorted(hits)
         return found
 
