@@ -168,7 +168,6 @@ class RegionContext:
             self._roles[index] = ("any",) + tuple(role for role, hit in found if hit)
         return self._roles[index]
 
-
     def _place(self, index: int) -> bool:
         """Whether mention ``index`` ends a venue named as a place, with no other region
         between the place and it (``di Kota Pekanbaru, Riau``: Riau only says where the
