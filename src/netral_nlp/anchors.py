@@ -245,22 +245,16 @@ class WordStartPattern:
             # a word start is tested against the anchors of its own head only (a lexicon of
             # a thousand names has a thousand anchors, a head a few)
             # (only the heads the text has: a pattern's heads are mostly absent from one text)
-            folded, hits, heads, by_head = starts.folded, set(), self.heads, starts.by_head
-            whole = self._whole_heads
-            for head in by_head.keys() & self._full_heads:
-                if head in whole:
-                    hits.update(by_head[head])
-                else:
-                    anchors = heads[head]
-                    hits.update(p for p in by_head[head] if folded.startswith(anchors, p))
-            for length, short in self._short_heads:
-                prefixes = starts.prefixes(length)
-                for head in prefixes.keys() & short:
+            folded, hits, heads, whole = starts.folded, set(), self.heads, self._whole_heads
+            indexed = ((starts.by_head, self._full_heads),
+                       *((starts.prefixes(length), short) for length, short in self._short_heads))
+            for index, wanted in indexed:
+                for head in index.keys() & wanted:
                     if head in whole:
-                        hits.update(prefixes[head])
+                        hits.update(index[head])
                     else:
                         anchors = heads[head]
-                        hits.update(p for p in prefixes[head] if folded.startswith(anchors, p))
+                        hits.update(p for p in index[head] if folded.startswith(anchors, p))
             found = starts.candidates[self] = sorted(hits)
         return found
 

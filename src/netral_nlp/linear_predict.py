@@ -74,7 +74,7 @@ class TfidfPart:
                     if len(words) == 2:
                         self.pairs[words[0], words[1]] = index
         self.word_ids: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._char_ids)
-        self.chunk_tokens: Callable[[str], list[str]] = lru_cache(maxsize=CACHE_WORDS)(self._chunk_tokens)
+        self.chunk_tokens: Callable[[str], tuple[str, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._chunk_tokens)
         self.chunk_ids: Callable[[str], tuple[int, ...]] = lru_cache(maxsize=CACHE_WORDS)(self._chunk_ids)
 
     # -- analyzers: the same features as scikit-learn's, as vocabulary ids

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..components.events import arguments, region_choice
+from ..components.events.events import neighbour_sentences
 from ..components.events.region_ranker import Candidates, RegionRanker
 from ..components.events.triggers import Candidate
 from ..spans import content_sentences
@@ -22,12 +23,9 @@ COMPONENT = "netral_events"
 RANKER_C = 0.3
 
 
-def _sentence(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, tuple[int, int]]:
-    """Index and bounds of the sentence holding ``start`` (the trigger alone when none does)."""
-    for i, (lo, hi) in enumerate(sentences):
-        if lo <= start < hi:
-            return i, (lo, hi)
-    return -1, (start, end)
+def _sentence(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding ``start`` (the trigger alone when none does)."""
+    return next(((lo, hi) for lo, hi in sentences if lo <= start < hi), (start, end))
 
 
 def region_examples(nlp, records: list[dict[str, Any]]) -> list[tuple[Candidates, str | None]]:
@@ -45,10 +43,10 @@ def region_examples(nlp, records: list[dict[str, Any]]) -> list[tuple[Candidates
             sentences = content_sentences(doc)
             for event in events:
                 start, end = event["trigger"]["start"], event["trigger"]["end"]
-                index, (lo, hi) = _sentence(sentences, start, end)
+                lo, hi = _sentence(sentences, start, end)
                 cand = Candidate(event["type"], start, end, lo, hi, event["type"])
-                neighbours = [sentences[j] for j in (index - 1, index + 1) if index >= 0 and 0 <= j < len(sentences)]
                 pick = arguments.event_region(layers, cand, fallback)
+                neighbours = neighbour_sentences(sentences, cand)
                 out.append((region_choice.candidates(context, cand, pick, neighbours), event.get("region")))
     return out
 

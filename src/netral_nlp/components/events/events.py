@@ -145,7 +145,8 @@ def decide(
     return sorted((c for _, c in best.values()), key=lambda c: (c.sent_start, c.start))
 
 
-def _neighbours(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple[int, int]]:
+def neighbour_sentences(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple[int, int]]:
+    """The sentences just before and after the candidate's own (its date and region read them)."""
     for i, (start, _) in enumerate(sentences):
         if start == cand.sent_start:
             return [sentences[j] for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
@@ -281,7 +282,7 @@ class EventExtractor:
         region_fallback = arguments.article_region(layers)
         for cand in candidates:
             cand.fields = {
-                "date": arguments.event_date(layers, cand, _neighbours(sentences, cand)),
+                "date": arguments.event_date(layers, cand, neighbour_sentences(sentences, cand)),
                 "region": arguments.event_region(layers, cand, region_fallback),
                 "actors": arguments.actors(layers, cand),
             }
@@ -304,7 +305,7 @@ class EventExtractor:
         context = region_choice.RegionContext(layers, fallback, ranker.cues)
         for event in events:
             pick = arguments.event_region(layers, event, fallback)
-            candidates = region_choice.candidates(context, event, pick, _neighbours(sentences, event))
+            candidates = region_choice.candidates(context, event, pick, neighbour_sentences(sentences, event))
             settled, region = region_choice.decided(candidates)
             event.fields["region"] = region if settled else ranker.choose(candidates)
 

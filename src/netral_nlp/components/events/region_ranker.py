@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ... import resources
 from .region_choice import CUES_FILE, RegionCues
 
 RANKER_FILE = "ranker.json"
@@ -100,14 +101,9 @@ class RegionRanker:
             json.dumps({"tokens": tokens, "meta": self.meta}, ensure_ascii=False, indent=1), encoding="utf-8"
         )
         np.savez(folder / WEIGHTS_FILE, weights=np.array([self.weights[t] for t in tokens], dtype=np.float64))
-        source = Path(self.cues_file) if self.cues_file else None
-        if source is None or source.resolve() != (folder / CUES_FILE).resolve():
-            if source is None:
-                from ...resources import packaged_text
-
-                (folder / CUES_FILE).write_text(packaged_text(f"events/{CUES_FILE}"), encoding="utf-8")
-            else:
-                shutil.copyfile(source, folder / CUES_FILE)
+        source = Path(self.cues_file) if self.cues_file else Path(str(resources.path(f"events/{CUES_FILE}")))
+        if source.resolve() != (folder / CUES_FILE).resolve():
+            shutil.copyfile(source, folder / CUES_FILE)
 
     @classmethod
     def load(cls, folder: str | Path) -> RegionRanker | None:
