@@ -121,10 +121,10 @@ def train_events_command(
         None, "--sentences", help="written event sentences (default: annotations/event_sentences.jsonl)"
     ),
 ) -> None:
-    """Train the event decision, its supervision model and the region ranker, and install them.
+    """Train the event decision, its supervision and sanction models and the region ranker, and install them.
 
     The decision is type or none over the widened trigger lexicon; the written sentences
-    teach the supervision model."""
+    also teach the supervision and sanction models."""
     from ..train.events import run
 
     summary = run(data=data, source=source, out=out, seed=seed, sentences=sentences)

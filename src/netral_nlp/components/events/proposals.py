@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ...anchors import WordStartPattern, WordStarts, word_starts
 from ...resources import path as resource_path
+from ...resources import read_json
 from .triggers import (
     GROUP_WINDOW,
     HYPOTHETICAL_WINDOW,
@@ -138,8 +139,6 @@ def _sentence_flags(starts: WordStarts, lo: int, hi: int) -> tuple[bool, ...]:
 @lru_cache(maxsize=1)
 def context_types() -> frozenset[str]:
     """Types described with trigger-neighbour pairs and amounts (``cues.json``)."""
-    from ...resources import read_json
-
     return frozenset(read_json("events/cues.json").get("context_types", ()))
 
 
