@@ -71,16 +71,17 @@ def _candidate(text: str, match: re.Match[str], line: int, inline: bool) -> Cand
     return None
 
 
+#: what ends a clause before an inline marker (``larangan: a. ...``, ``; b. ...``)
+_SEPARATOR = re.compile(r"[;:,]")
+
+
 @lru_cache(maxsize=1)
 def _inline_at() -> re.Pattern[str]:
     """Where an inline marker may start: after ``;`` ``:`` ``,`` or an intro word (``yaitu a. ...``)."""
     intro = "|".join(read_json("rules/cues.json")["intro"])
     return re.compile(
-        rf"(?:[;:,]|(?<!\w)(?i:{intro})(?!\w))[ \t\u00a0]*(?=\(?[0-9a-zA-Z]{{1,2}}[.)])"
+        rf"(?:{_SEPARATOR.pattern}|(?<!\w)(?i:{intro})(?!\w))[ \t\u00a0]*(?=\(?[0-9a-zA-Z]{{1,2}}[.)])"
     )
-
-
-_SEPARATOR = re.compile(r"[;:,]")
 
 
 @lru_cache(maxsize=1)
