@@ -174,6 +174,21 @@ def test_two_rules_in_one_sentence_are_split(rules_nlp):
     assert rules[1]["text"].startswith("ASN juga dilarang")
 
 
+def test_coordinated_subjects_are_not_cut_from_their_rule(rules_nlp):
+    """``dan`` between two groups before one modal cue joins the subjects of one rule; it cuts
+    only where the part before it states a rule of its own."""
+    joined = "Oleh karena itu, kepala desa dan perangkat desa harus menjauhi politik praktis selama pilkada.\n"
+    two = "Oleh karena itu, kepala desa wajib netral dan perangkat desa harus menjauhi politik praktis selama pilkada.\n"
+    rules = rules_of(rules_nlp, joined)
+    assert [r["text"] for r in rules] == [joined.strip()]
+    assert rules[0]["subject"] == "kepala desa"
+    rules = rules_of(rules_nlp, two)
+    assert [r["text"] for r in rules] == [
+        "Oleh karena itu, kepala desa wajib netral",
+        "perangkat desa harus menjauhi politik praktis selama pilkada.",
+    ]
+
+
 def test_boilerplate_lines_yield_no_rules(rules_nlp):
     text = "Baca juga: ASN Dilarang Ikut Kampanye, Ini Aturannya\n\nCuaca cerah di pusat kota hari ini.\n"
     assert rules_of(rules_nlp, text) == []

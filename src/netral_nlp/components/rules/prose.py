@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ...anchors import RangeSearch
 from ...spans import content_sentences
 from ...tokenizer import doc_text
-from .cues import addressed_directive, cue, directive_word, subject_cues
+from .cues import addressed_directive, any_rule_cue, cue, directive_word, subject_cues
 from .text_utils import CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, cut_at_closing_quote, trim
 
 Sentence = tuple[int, int]
@@ -113,7 +113,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     out, pos = [], start
     for m in _clause_break().finditer(text, start, end):
-        if len(text[pos : m.start()].split()) >= MIN_WORDS:
+        # a left part without a cue of its own is the first of coordinated subjects
+        # (``kepala desa dan perangkat desa harus ...``): no cut there
+        left = text[pos : m.start()]
+        if len(left.split()) >= MIN_WORDS and any_rule_cue().search(left):
             out.append(trim(text, pos, m.start()))
             pos = m.end()
     out.append(trim(text, pos, end))
