@@ -24,6 +24,7 @@ from .proposals import (
     default_proposers_file,
     describe,
     find_proposals,
+    preferred_trigger,
 )
 from .region_ranker import RegionRanker
 from .triggers import Candidate, _merge_key, cues, find_in_sentences, headline_max_words
@@ -117,12 +118,15 @@ def decide(
     candidates: list[Candidate],
     features: list[str],
     probabilities: np.ndarray | None = None,
+    proposers_file: str | None = None,
 ) -> list[Candidate]:
     """The likeliest event type of each candidate, kept when its probability reaches the
     model's ``accept_above`` (events are rare among proposals, so a type below one half
-    is often right); one candidate per sentence and type (the likeliest), keyed for
-    merging by its trigger's head noun. ``probabilities``: the model's rows for
-    ``features`` when already computed (a batch of docs scored in one call)."""
+    is often right); one candidate per sentence and type (the likeliest), its trigger
+    the sentence's preferred words of that type (:func:`proposals.preferred_trigger`),
+    keyed for merging by its trigger's head noun. ``probabilities``: the model's rows for
+    ``features`` when already computed (a batch of docs scored in one call);
+    ``proposers_file``: the lexicon the candidates were proposed with."""
     if not candidates:
         return []
     if probabilities is None:
@@ -142,7 +146,13 @@ def decide(
         slot = (cand.sent_start, label)
         if slot not in best or row[top] > best[slot][0]:
             best[slot] = (float(row[top]), cand)
-    return sorted((c for _, c in best.values()), key=lambda c: (c.sent_start, c.start))
+    chosen = [c for _, c in best.values()]
+    for cand in chosen:
+        start, end = preferred_trigger(text, cand, proposers_file)
+        if (start, end) != (cand.start, cand.end):
+            cand.start, cand.end = start, end
+            cand.key = _merge_key(cand.type, text[start:end].lower(), heads)
+    return sorted(chosen, key=lambda c: (c.sent_start, c.start))
 
 
 def neighbour_sentences(sentences: list[tuple[int, int]], cand: Candidate) -> list[tuple[int, int]]:
@@ -270,7 +280,7 @@ class EventExtractor:
             for doc, (text, sentences, candidates, doc_features) in zip(batch, found, strict=True):
                 rows = probabilities[row : row + len(doc_features)]
                 row += len(doc_features)
-                chosen = decide(self.decision, text, candidates, doc_features, rows)
+                chosen = decide(self.decision, text, candidates, doc_features, rows, self.proposers_file)
                 yield self._fill(doc, text, chosen, sentences)
 
     def _fill(self, doc: Doc, text: str, candidates: list[Candidate], sentences: list[tuple[int, int]]) -> Doc:

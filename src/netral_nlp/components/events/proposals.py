@@ -194,6 +194,38 @@ def describe(text: str, cand: Candidate, proposer: Proposer, qualifiers: frozens
     return " ".join(out)
 
 
+@lru_cache(maxsize=1)
+def trigger_preference() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Per type, the word-start patterns an accepted event's trigger is preferred by, in
+    order (``cues.json`` ``trigger_preference``)."""
+    data = read_json("events/cues.json").get("trigger_preference", {})
+    return {name: tuple(re.compile(p, re.IGNORECASE) for p in prefixes) for name, prefixes in data.items()}
+
+
+def preferred_trigger(text: str, cand: Candidate, file: str | None = None) -> tuple[int, int]:
+    """The span naming an accepted event of a ``trigger_preference`` type: of its type's
+    proposer matches in its sentence, the first that starts like the earliest preference
+    (leftmost, then longest), else the leftmost; the candidate's own span for other types.
+    Why: a proposal is the first proposer's match, which decides well whether the sentence
+    reports an event of the type but not which of its words names it (``dugaan pelanggaran
+    netralitas`` where the report is ``dilaporkan ke BKN``)."""
+    order = trigger_preference().get(cand.type)
+    if not order:
+        return cand.start, cand.end
+    found = []
+    for proposer in proposers(file):
+        if proposer.type != cand.type:
+            continue
+        for match in proposer.pattern.pattern.finditer(text, cand.sent_start, cand.sent_end):
+            words = match.group(0)
+            rank = next((k for k, prefix in enumerate(order) if prefix.match(words)), len(order))
+            found.append((rank, match.start(), -match.end()))
+    if not found:
+        return cand.start, cand.end
+    _, start, end = min(found)
+    return start, -end
+
+
 def article_cues(candidates: list[Candidate]) -> list[str]:
     """Pseudo-words each candidate gets from its article: the types proposed in the opening
     (an article's lead names what it reports, so a later mention of that type is likelier
