@@ -166,6 +166,30 @@ def test_stored_decision_round_trips_with_its_lexicon(tmp_path, trained_nlp):
     assert event_types(loaded, text) == event_types(trained_nlp, text) == ["directive", "violation_report"]
 
 
+def test_stored_decision_brings_back_the_cue_lexicons_it_was_fitted_with(tmp_path, trained_nlp):
+    """A model read with other cues would see other features: the cues saved beside it come in
+    force when it is read (here a hypothetical cue that turns the report into a possibility),
+    and training puts the packaged ones back."""
+    import json
+
+    from netral_nlp.components.events.lexicons import EVENT_LEXICONS
+
+    trained_nlp.to_disk(tmp_path / "p")
+    saved = tmp_path / "p" / "netral_events" / "decision" / "lexicons" / "events__cues.json"
+    assert json.loads(saved.read_text(encoding="utf-8")) == json.loads(EVENT_LEXICONS.current()["events/cues.json"])
+    text = "Bawaslu menerima 5 laporan dugaan pelanggaran dari masyarakat."
+    assert "__hypothetical" not in proposed(trained_nlp, text)["violation_report"].split()
+    cues = json.loads(saved.read_text(encoding="utf-8"))
+    cues["hypothetical"] = cues["hypothetical"].replace("(?:bisa|", "(?:bawaslu|bisa|")
+    saved.write_text(json.dumps(cues), encoding="utf-8")
+    try:
+        loaded = load(tmp_path / "p")
+        assert "__hypothetical" in proposed(loaded, text)["violation_report"].split()
+    finally:
+        EVENT_LEXICONS.use_packaged()
+    assert "__hypothetical" not in proposed(trained_nlp, text)["violation_report"].split()
+
+
 # --- trigger-neighbour pairs and amounts (proposals.context_types) -------------------------
 
 

@@ -162,8 +162,10 @@ def _label(record: dict, cand) -> str | None:
 def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
     """(feature strings, labels) of every proposal in every record that gets a label."""
     from ..components.events.events import proposals
+    from ..components.events.lexicons import EVENT_LEXICONS
     from ..tokenizer import doc_text
 
+    EVENT_LEXICONS.use_packaged()  # a loaded model may have put its older lexicons in force
     features: list[str] = []
     labels: list[str] = []
     with nlp.select_pipes(disable=[COMPONENT]):

@@ -17,6 +17,7 @@ from ...tokenizer import doc_text
 from ..qualifiers.index import QualifierIndex
 from . import arguments, region_choice
 from .candidate_filter import CandidateFilter
+from .lexicons import EVENT_LEXICONS
 from .proposals import (
     NONE,
     PROPOSERS,
@@ -246,6 +247,8 @@ class EventExtractor:
         #: the learned type-or-none decision over the widened lexicon (``netral train events``)
         self.decision: LinearTextClassifier | None = None
         self.proposers_file: str | None = None
+        #: the lexicon texts the decision was fitted with (saved and restored with it)
+        self.lexicons: dict[str, str] = {}
         #: the learned choice of an event's region among the article's (``netral train events``)
         self.region_ranker: RegionRanker | None = None
 
@@ -324,9 +327,11 @@ class EventExtractor:
         self.filter = CandidateFilter(model, self.threshold)
 
     def set_decision(self, decision: LinearTextClassifier | None) -> None:
-        """Install a decision trained with the shipped proposer lexicon (None: the hand path)."""
+        """Install a decision trained with the shipped proposer lexicon and the cue lexicons
+        in force now (None: the hand path)."""
         self.decision = decision
         self.proposers_file = None
+        self.lexicons = EVENT_LEXICONS.current() if decision is not None else {}
 
     def set_region_ranker(self, ranker: RegionRanker | None) -> None:
         """Install a fitted region ranker (None: the hand-written cascade alone)."""
@@ -340,14 +345,18 @@ class EventExtractor:
         if self.decision is not None:
             source = Path(self.proposers_file) if self.proposers_file else default_proposers_file()
             self.decision.save(folder / DECISION_DIR, {PROPOSERS: source})
+            EVENT_LEXICONS.write(folder / DECISION_DIR, self.lexicons)
         if self.region_ranker is not None:
             self.region_ranker.save(folder / REGION_DIR)
 
     def from_disk(self, path, exclude=()) -> EventExtractor:
-        """Read the filter and the decision with the proposer lexicon saved beside it."""
+        """Read the filter and the decision with the proposer lexicon saved beside it; the
+        cue lexicons it was fitted with come in force."""
         self.filter = CandidateFilter.load(Path(path), self.threshold)
         folder = Path(path) / DECISION_DIR
         self.decision = load_decision(folder)
         self.proposers_file = str(folder / PROPOSERS) if (folder / PROPOSERS).exists() else None
+        self.lexicons = EVENT_LEXICONS.read(folder) if self.decision is not None else {}
+        EVENT_LEXICONS.put_in_force(self.lexicons)
         self.region_ranker = RegionRanker.load(Path(path) / REGION_DIR)
         return self
