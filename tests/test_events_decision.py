@@ -57,6 +57,14 @@ def test_possibility_vs_report_received_features(small_nlp):
     assert "__count" in received["violation_report"].split()
 
 
+@pytest.mark.parametrize("appeal", ["Masyarakat diimbau", "Warga dihimbau", "Masyarakat diminta"])
+def test_an_appeal_to_watch_is_a_possibility_the_watching_done_is_not(small_nlp, appeal):
+    asked = proposed(small_nlp, f"{appeal} turut mengawasi netralitas para kepala desa.")
+    done = proposed(small_nlp, "Panwascam turut mengawasi netralitas para kepala desa.")
+    assert "__hypothetical" in asked["supervision"].split()
+    assert "__hypothetical" not in done["supervision"].split()
+
+
 def test_quoted_and_headline_flags(small_nlp):
     quoted = proposed(small_nlp, 'Ia menambahkan, "kami mengingatkan seluruh ASN agar netral," katanya.')
     plain = proposed(small_nlp, "Ia kemudian mengingatkan seluruh ASN agar netral dalam pemilu.")
