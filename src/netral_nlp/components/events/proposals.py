@@ -212,11 +212,12 @@ def preferred_trigger(text: str, cand: Candidate, file: str | None = None) -> tu
     order = trigger_preference().get(cand.type)
     if not order:
         return cand.start, cand.end
+    starts = word_starts(text)
     found = []
     for proposer in proposers(file):
         if proposer.type != cand.type:
             continue
-        for match in proposer.pattern.pattern.finditer(text, cand.sent_start, cand.sent_end):
+        for match in proposer.pattern.finditer(starts, cand.sent_start, cand.sent_end):
             words = match.group(0)
             rank = next((k for k, prefix in enumerate(order) if prefix.match(words)), len(order))
             found.append((rank, match.start(), -match.end()))

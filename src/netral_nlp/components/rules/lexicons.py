@@ -4,11 +4,11 @@ are cue lexicons."""
 
 from __future__ import annotations
 
-from ...saved_lexicons import FOLDER, Lexicons, SavedLexicons
+from ...saved_lexicons import Lexicons, SavedLexicons
 
 __all__ = [
-    "FOLDER", "LEXICONS", "Lexicons", "current_lexicons", "put_in_force", "read_lexicons",
-    "use_packaged_lexicons", "write_lexicons",
+    "LEXICONS", "Lexicons", "current_lexicons", "put_in_force", "read_lexicons", "use_packaged_lexicons",
+    "write_lexicons",
 ]
 
 #: resource files whose content the rule models' features depend on
