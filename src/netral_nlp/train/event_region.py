@@ -29,7 +29,12 @@ def _sentence(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[i
 
 
 def region_examples(nlp, records: list[dict[str, Any]]) -> list[tuple[Candidates, str | None]]:
-    """(candidates, gold region) of every gold event with a trigger in every record."""
+    """(candidates, gold region) of every gold event with a trigger in every record, read
+    with the packaged cue lexicons (a loaded model may have put its older ones in force,
+    and the features read ``events/cues.json``: acting and national bodies)."""
+    from ..components.events.lexicons import EVENT_LEXICONS
+
+    EVENT_LEXICONS.use_packaged()
     cues = region_choice.RegionCues.read()
     out: list[tuple[Candidates, str | None]] = []
     with nlp.select_pipes(disable=[COMPONENT]):
