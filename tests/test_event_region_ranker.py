@@ -2,8 +2,10 @@
 
 Texts are invented. The features are pinned with contrasting pairs (a venue named vs
 not, a regional vs a national body, a national agent vs a national destination, a
-dateline vs a body in the lead, a venue named as a place vs a scope or an office); so is
-what settles the region before the ranker (a venue place, a national agent). Training is
+dateline vs a body in the lead, a venue named as a place vs a scope or an office, a body's
+short name in brackets after its type word vs residents, a national vs a regional body
+leading the article); so is what settles the region before the ranker (a venue place, a
+national agent, a national body acting where its sentence names no region). Training is
 checked to learn an annotation convention and its opposite from invented gold,
 deterministically, and the stored ranker to round-trip through the component's
 to_disk/from_disk.
@@ -213,3 +215,40 @@ def test_cues_stored_before_the_venue_place_read_no_place(tmp_path):
     (tmp_path / CUES_FILE).write_text(json.dumps(old), encoding="utf-8")
     assert RegionCues.read(tmp_path / CUES_FILE).place_before.search("di Hotel Bela, ") is None
     assert RegionCues.read().place_before.search("di Hotel Bela, ") is not None
+
+
+def test_a_short_name_in_brackets_after_the_type_word_still_names_the_acting_body(nlp):
+    body = features(nlp, "Pemerintah Kabupaten (Pemkab) Halmahera Barat meminta ASN menjaga netralitas.",
+                    "meminta", "directive")
+    residents = features(nlp, "Masyarakat Kabupaten (Kab) Halmahera Barat meminta ASN menjaga netralitas.",
+                         "meminta", "directive")
+    assert "before:body:direct" in body["Kabupaten Halmahera Barat"]
+    assert "before:body:direct" not in residents["Kabupaten Halmahera Barat"]
+
+
+def test_a_national_body_leading_the_article_is_flagged_a_regional_one_is_not(nlp):
+    tail = " mengingatkan ASN menjaga netralitas. Laporan dari Kota Ternate terus bertambah, katanya."
+    national = features(nlp, "Bawaslu RI" + tail, "mengingatkan", "directive")
+    regional = features(nlp, "Bawaslu Kota Ternate" + tail, "mengingatkan", "directive")
+    assert "null&national_lead" in national[None]
+    assert "null&national_lead" not in regional[None]
+
+
+def test_a_national_body_acting_where_no_region_is_named_settles_null(nlp):
+    lead = "KUPANG - Danrem 161 memimpin apel netralitas prajurit di Kota Kupang. "
+    national = settled(nlp, lead + "Panglima TNI telah menginstruksikan prajurit untuk netral.", "menginstruksikan",
+                       "directive")
+    named = settled(nlp, lead + "Panglima TNI telah menginstruksikan prajurit di Kota Kupang untuk netral.",
+                    "menginstruksikan", "directive")
+    regional = settled(nlp, lead + "Danrem telah menginstruksikan prajurit untuk netral.", "menginstruksikan",
+                       "directive")
+    assert national == (True, None)
+    assert named == (False, None)
+    assert regional == (False, None)
+
+
+def test_the_shipped_pipeline_leaves_a_national_body_in_the_capital_unplaced_and_places_the_capitals_own(nlp):
+    national = "JAKARTA - Bawaslu RI mengimbau seluruh ASN menjaga netralitas selama Pilkada."
+    regional = "JAKARTA - Bawaslu DKI Jakarta mengimbau seluruh ASN menjaga netralitas selama Pilkada."
+    assert shipped_regions(nlp, national) == [None]
+    assert shipped_regions(nlp, regional) == ["DKI Jakarta"]

@@ -105,7 +105,8 @@ def _names(level: str | None, code: str, canonical: str | None) -> tuple[tuple[s
 class RegionContext:
     """What every event of one document reads, built once per doc: the mentions' names
     (and, on demand, their roles), the cascade's dateline, lead body and article region,
-    a dateline in any case, and each name's level."""
+    a dateline in any case, whether the lead's body is a national one, and each name's
+    level."""
 
     def __init__(self, layers: arguments.Layers, fallback: str | None, own: RegionCues) -> None:
         self.text = layers.text
@@ -115,6 +116,12 @@ class RegionContext:
         self.dateline_any = _dateline_any(layers, own)
         self.lead_body = arguments.article_body_region(layers)
         self.seat = arguments._national_seat()
+        #: the article's lead names a national body and no regional one (``Bawaslu RI
+        #: mengingatkan ...``): the regions it names later are more often what the national
+        #: body speaks about than where its events happen
+        self.national_lead = not self.lead_body and bool(
+            cues()["national_body"].search(self.text[: arguments.ARTICLE_BODY_REACH])
+        )
         self.ends = [end for _, end, _ in layers.regions]
         self.starts = [start for start, _, _ in layers.regions]
         self.names = [
@@ -216,11 +223,15 @@ def decided(candidates: Sequence[tuple[str | None, Sequence[str]]]) -> tuple[boo
     (a district's regency or city; only when it names one region); else a national body
     acting in the trigger or just after it (``rekomendasi KASN``, ``ditegur Kemendagri``)
     gives null, unless a regional body or office named before the trigger receives it
-    (``Pemprov Riau menerima rekomendasi KASN``). (False, None) otherwise: the ranker chooses.
+    (``Pemprov Riau menerima rekomendasi KASN``); else a national body acting before the
+    trigger in a sentence that names no region (``Panglima TNI telah menginstruksikan ...``)
+    gives null over the dateline and the article's region. (False, None) otherwise: the
+    ranker chooses.
 
-    Rules rather than features: learned as features, these few events (about 15 and 13 of
-    374 gold events) could not outweigh the dateline and national-seat weights, and the
-    grouped CV did not move; as rules, the event region accuracy rose (benchmarks/README.md).
+    Rules rather than features: learned as features, these few events (about 15, 13 and
+    30 of 374 gold events) could not outweigh the dateline, article-region and
+    national-seat weights, and the grouped CV did not move; as rules, the event region
+    accuracy rose (benchmarks/README.md).
     """
     places = {
         name
@@ -233,6 +244,8 @@ def decided(candidates: Sequence[tuple[str | None, Sequence[str]]]) -> tuple[boo
     if "null&national_after" in null_tokens and not any(
         BODY_BEFORE.intersection(tokens) for name, tokens in candidates if name is not None
     ):
+        return True, None
+    if "null&national" in null_tokens and "null&nothing_in_sentence" in null_tokens:
         return True, None
     return False, None
 
@@ -277,6 +290,7 @@ def candidates(
         ("seat_dateline", bool(ctx.dateline) and ctx.seat in (ctx.dateline or "")),
         ("nothing_in_sentence", not in_sentence),
         ("no_regions", not ctx.starts),
+        ("national_lead", ctx.national_lead),
     )
     null += [f"null&{name}" for name, on in flags if on]
     after = _national_after(ctx, cand)
