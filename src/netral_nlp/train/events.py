@@ -159,8 +159,9 @@ def _label(record: dict, cand) -> str | None:
     return "none"
 
 
-def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
-    """(feature strings, labels) of every proposal in every record that gets a label."""
+def decision_examples(nlp, records: list[dict], docs: list | None = None) -> tuple[list[str], list[str]]:
+    """(feature strings, labels) of every proposal in every record that gets a label
+    (``docs``: the records' docs, events off, when already piped)."""
     from ..components.events.events import proposals
     from ..components.events.lexicons import EVENT_LEXICONS
     from ..tokenizer import doc_text
@@ -168,15 +169,22 @@ def decision_examples(nlp, records: list[dict]) -> tuple[list[str], list[str]]:
     EVENT_LEXICONS.use_packaged()  # a loaded model may have put its older lexicons in force
     features: list[str] = []
     labels: list[str] = []
-    with nlp.select_pipes(disable=[COMPONENT]):
-        for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-            found, described = proposals(doc, doc_text(doc), nlp.get_pipe(COMPONENT).proposers_file)
-            for cand, feature in zip(found, described, strict=True):
-                label = _label(record, cand)
-                if label is not None:
-                    features.append(feature)
-                    labels.append(label)
+    if docs is None:
+        docs = _piped(nlp, records)
+    for record, doc in zip(records, docs, strict=True):
+        found, described = proposals(doc, doc_text(doc), nlp.get_pipe(COMPONENT).proposers_file)
+        for cand, feature in zip(found, described, strict=True):
+            label = _label(record, cand)
+            if label is not None:
+                features.append(feature)
+                labels.append(label)
     return features, labels
+
+
+def _piped(nlp, records: list[dict]) -> list:
+    """The records' docs with the event component switched off."""
+    with nlp.select_pipes(disable=[COMPONENT]):
+        return list(nlp.pipe(r["text"] for r in records))
 
 
 # --- the project's written event sentences ------------------------------------------------
@@ -230,14 +238,16 @@ def _of_type(name: str, examples: tuple[list[str], list[str]]) -> list[tuple[str
 
 def type_models(
     nlp, examples: tuple[list[str], list[str]], sentences: list[dict], seed: int = 0,
-    types: tuple[str, ...] = SENTENCE_TYPES,
+    types: tuple[str, ...] = SENTENCE_TYPES, written: tuple[list[str], list[str]] | None = None,
 ) -> dict[str, LinearTextClassifier]:
     """A binary model per type of ``types`` over its proposals in the articles (``examples``)
-    and in the written ``sentences`` (labelled as articles are, by ``decision_examples``)."""
+    and in the written ``sentences`` (labelled as articles are, by ``decision_examples``;
+    ``written``: those examples when already computed)."""
     from ..components.events.type_models import proposed_type
     from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
-    written = decision_examples(nlp, sentences) if sentences else ([], [])
+    if written is None:
+        written = decision_examples(nlp, sentences) if sentences else ([], [])
     models = {}
     for name in types:
         pairs = _of_type(name, examples) + _of_type(name, written) * SENTENCE_WEIGHT
@@ -251,21 +261,23 @@ def type_models(
     return models
 
 
-def train_decision(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None):
+def train_decision(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None,
+                   docs: list | None = None, written: tuple[list[str], list[str]] | None = None):
     """The shared decision over ``records``, with the binary models of ``SENTENCE_TYPES``
     that also learn from the written ``sentences`` (default :func:`read_event_sentences`;
-    ``[]``: the articles alone, and no typed models)."""
+    ``[]``: the articles alone, and no typed models). ``docs`` (the records' docs) and
+    ``written`` (the sentences' examples): when already computed."""
     from collections import Counter
 
     from ..components.events.type_models import TypedDecision
     from ..learn.linear import FEATURE_WORDS, LinearTextClassifier
 
-    features, labels = decision_examples(nlp, records)
+    features, labels = decision_examples(nlp, records, docs)
     sentences = read_event_sentences() if sentences is None else sentences
     meta = {"articles": len(records), "per_label": dict(sorted(Counter(labels).items())), "accept_above": ACCEPT_ABOVE,
             "sentences": len(sentences)}
     shared = LinearTextClassifier.train(features, labels, seed=seed, meta=meta, c=DECISION_C, balanced=False, **FEATURE_WORDS)
-    typed = type_models(nlp, (features, labels), sentences, seed) if sentences else {}
+    typed = type_models(nlp, (features, labels), sentences, seed, written=written) if sentences else {}
     return TypedDecision(shared, typed) if typed else shared
 
 
@@ -274,12 +286,51 @@ def install_model(nlp, model: LinearTextClassifier) -> None:
     nlp.get_pipe(COMPONENT).set_decision(model)
 
 
+#: inner folds of the training articles the decision is refit on, so that the main-mention
+#: ranker learns from the scores the decision gives articles it has not seen
+MAIN_FOLDS = 5
+#: inverse L2 penalty of the main-mention ranker
+MAIN_C = 0.3
+
+
+def train_main_ranker(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None):
+    """The main-mention ranker (:mod:`..components.events.main_mentions`) fitted on the
+    decided candidates of every record, each decided by a decision refit without its
+    record (``MAIN_FOLDS`` grouped folds, deterministic); None when nothing teaches it."""
+    from ..components.events import arguments
+    from ..components.events.events import EventExtractor, attach_fields
+    from ..components.events.main_mentions import MainMentionRanker
+    from ..learn import grouped_folds
+
+    sentences = read_event_sentences() if sentences is None else sentences
+    docs = _piped(nlp, records)
+    written = decision_examples(nlp, sentences) if sentences else ([], [])
+    names = [str(r.get("id", i)) for i, r in enumerate(records)]
+    if len(set(names)) < MAIN_FOLDS:
+        return None
+    proposers_file = nlp.get_pipe(COMPONENT).proposers_file
+    articles = []
+    for train_ids, test_ids in grouped_folds(names, MAIN_FOLDS, seed):
+        inner, held = set(train_ids), set(test_ids)
+        fit = [i for i, n in enumerate(names) if n in inner]
+        decision = train_decision(nlp, [records[i] for i in fit], seed, sentences, [docs[i] for i in fit], written)
+        scorer = EventExtractor()
+        scorer.set_decision(decision)
+        scorer.proposers_file = proposers_file
+        test = [i for i, n in enumerate(names) if n in held]
+        for i, (doc, text, chosen, ranges) in zip(test, scorer.decided([docs[i] for i in test]), strict=True):
+            attach_fields(arguments.Layers.of(doc), text, chosen, ranges)
+            articles.append((text, chosen, ranges, records[i].get("events") or []))
+    return MainMentionRanker.fit(articles, c=MAIN_C, meta={"articles_read": len(records), "inner_folds": MAIN_FOLDS})
+
+
 def train_decision_and_region(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None):
     """The decision (``sentences``: see :func:`train_decision`), with the region ranker
-    fitted and installed beside it."""
+    and the main-mention ranker fitted and installed beside it."""
     from .event_region import fit_region_ranker
 
     fit_region_ranker(nlp, records, seed)
+    nlp.get_pipe(COMPONENT).set_main_ranker(train_main_ranker(nlp, records, seed, sentences))
     return train_decision(nlp, records, seed, sentences)
 
 

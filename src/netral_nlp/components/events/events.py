@@ -18,6 +18,7 @@ from ..qualifiers.index import QualifierIndex
 from . import arguments, region_choice
 from .candidate_filter import CandidateFilter
 from .lexicons import EVENT_LEXICONS
+from .main_mentions import MainMentionRanker
 from .proposals import (
     NONE,
     PROPOSERS,
@@ -33,6 +34,7 @@ from .type_models import load_decision
 
 DECISION_DIR = "decision"
 REGION_DIR = "region"
+MAIN_DIR = "main_mention"
 
 
 def _is_headline(sentence: str) -> bool:
@@ -164,16 +166,19 @@ def neighbour_sentences(sentences: list[tuple[int, int]], cand: Candidate) -> li
     return []
 
 
-def merge(candidates: list[Candidate], single_main: bool = False) -> list[Candidate]:
+def merge(candidates: list[Candidate], single_main: bool = False,
+          mains: list[Candidate] | None = None) -> list[Candidate]:
     """One event per happening: mentions of the same type and key whose dates agree are
     merged, and the main (first non-headline) mention names the event. Body mentions of
     the ``separate_types`` of ``cues.json`` are never merged with each other (each report
     or finding an article counts is its own; a headline still merges into the body).
     ``single_main`` (the learned path, whose candidates carry scores): the
-    ``single_main_types`` then keep one main mention per article (:func:`keep_main_mentions`)."""
+    ``single_main_types`` then keep one main mention per article (:func:`keep_main_mentions`);
+    ``mains``: the main mention chosen for a type (:mod:`.main_mentions`), read as if it came
+    before the type's other body mentions, so they merge into it."""
     merged: list[Candidate] = []
     separate = _separate_types()
-    for cand in candidates:
+    for cand in _mains_first(candidates, mains or []):
         date = cand.fields.get("date")
         same = next(
             (
@@ -196,19 +201,33 @@ def merge(candidates: list[Candidate], single_main: bool = False) -> list[Candid
         elif not same.fields.get("date") and date:
             same.fields["date"] = date
     merged = _drop_repeated_headlines(merged)
-    return keep_main_mentions(merged) if single_main else merged
+    return keep_main_mentions(merged, mains) if single_main else merged
 
 
-def keep_main_mentions(events: list[Candidate]) -> list[Candidate]:
+def _mains_first(candidates: list[Candidate], mains: list[Candidate]) -> list[Candidate]:
+    """``candidates`` with each chosen main mention moved just before the first body
+    mention of its type."""
+    if not mains:
+        return candidates
+    moved = [c for c in candidates if not any(c is m for m in mains)]
+    for main in mains:
+        at = next((i for i, c in enumerate(moved) if c.type == main.type and not c.headline), len(moved))
+        moved.insert(at, main)
+    return moved
+
+
+def keep_main_mentions(events: list[Candidate], mains: list[Candidate] | None = None) -> list[Candidate]:
     """Of each ``single_main_types`` type, the first body event (gold records such a
     happening at its main mention, and the decision is trained to find any mention of
     it); a later one stays only when the decision is confident of it
     (``single_main_extra_above``) and it is not dated like one kept already (a second
-    appeal on another day is a second happening)."""
+    appeal on another day is a second happening). A chosen main mention (``mains``)
+    comes before the type's other body events."""
     single, extra_above = single_main_types(), _single_main_extra_above()
+    chosen = {id(m) for m in mains or ()}
     kept: dict[str, list[Candidate]] = {}
     out = []
-    for event in sorted(events, key=lambda e: (e.headline, e.sent_start, e.start)):
+    for event in sorted(events, key=lambda e: (e.headline, id(e) not in chosen, e.sent_start, e.start)):
         if event.type not in single:
             out.append(event)
             continue
@@ -233,6 +252,23 @@ def _drop_repeated_headlines(events: list[Candidate]) -> list[Candidate]:
     return [e for e in events if not (e.headline and e.type in body_types)]
 
 
+def attach_fields(layers: arguments.Layers, text: str, candidates: list[Candidate],
+                  sentences: list[tuple[int, int]]) -> str | None:
+    """Date, region, actors (and a participant count) of each candidate at its own
+    mention; returns the article's fallback region."""
+    region_fallback = arguments.article_region(layers)
+    for cand in candidates:
+        cand.fields = {
+            "date": arguments.event_date(layers, cand, neighbour_sentences(sentences, cand)),
+            "region": arguments.event_region(layers, cand, region_fallback),
+            "actors": arguments.actors(layers, cand),
+        }
+        count = arguments.participants(text, cand)
+        if count:
+            cand.fields["participants"] = count
+    return region_fallback
+
+
 class EventExtractor:
     """Pipeline component: fills ``doc.spans["events"]`` (span = trigger, label = type).
 
@@ -251,6 +287,8 @@ class EventExtractor:
         self.lexicons: dict[str, str] = {}
         #: the learned choice of an event's region among the article's (``netral train events``)
         self.region_ranker: RegionRanker | None = None
+        #: the learned choice of a single-main type's main mention (``netral train events``)
+        self.main_ranker: MainMentionRanker | None = None
 
     def candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, int]]]:
         """Lexicon candidates (unfiltered) and the sentence ranges: training reads these."""
@@ -260,18 +298,24 @@ class EventExtractor:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 64):
-        """Propose doc by doc; decide a batch's proposals in one model call (one call per
-        doc costs more than the scoring itself)."""
-        learned = self.decision is not None and self.use_filter
+        """Propose doc by doc; on the learned path decide a batch's proposals in one model
+        call (one call per doc costs more than the scoring itself)."""
+        if self.decision is not None and self.use_filter:
+            for doc, text, chosen, sentences in self.decided(docs, batch_size):
+                yield self._fill(doc, text, chosen, sentences)
+            return
+        for doc in docs:
+            text = doc_text(doc)
+            candidates, sentences = find_candidates(doc, text)
+            if self.filter is not None and self.use_filter:
+                candidates = self.filter.keep(text, candidates)
+            yield self._fill(doc, text, candidates, sentences)
+
+    def decided(self, docs, batch_size: int = 64):
+        """(doc, text, decided candidates, sentence ranges) of each doc (the learned
+        decision installed): what merging reads, and what the main-mention ranker's
+        training reads."""
         for batch in minibatch(docs, size=batch_size):
-            if not learned:
-                for doc in batch:
-                    text = doc_text(doc)
-                    candidates, sentences = find_candidates(doc, text)
-                    if self.filter is not None and self.use_filter:
-                        candidates = self.filter.keep(text, candidates)
-                    yield self._fill(doc, text, candidates, sentences)
-                continue
             found = []
             for doc in batch:
                 text = doc_text(doc)
@@ -284,7 +328,7 @@ class EventExtractor:
                 rows = probabilities[row : row + len(doc_features)]
                 row += len(doc_features)
                 chosen = decide(self.decision, text, candidates, doc_features, rows, self.proposers_file)
-                yield self._fill(doc, text, chosen, sentences)
+                yield doc, text, chosen, sentences
 
     def _fill(self, doc: Doc, text: str, candidates: list[Candidate], sentences: list[tuple[int, int]]) -> Doc:
         """Arguments of the kept candidates, one event per happening, as ``events`` spans."""
@@ -292,17 +336,10 @@ class EventExtractor:
         if not candidates:
             return doc
         layers = arguments.Layers.of(doc)
-        region_fallback = arguments.article_region(layers)
-        for cand in candidates:
-            cand.fields = {
-                "date": arguments.event_date(layers, cand, neighbour_sentences(sentences, cand)),
-                "region": arguments.event_region(layers, cand, region_fallback),
-                "actors": arguments.actors(layers, cand),
-            }
-            count = arguments.participants(text, cand)
-            if count:
-                cand.fields["participants"] = count
-        events = merge(candidates, single_main=self.decision is not None and self.use_filter)
+        region_fallback = attach_fields(layers, text, candidates, sentences)
+        single_main = self.decision is not None and self.use_filter
+        mains = self.main_ranker.mains(text, candidates, sentences) if single_main and self.main_ranker else None
+        events = merge(candidates, single_main=single_main, mains=mains)
         if self.region_ranker is not None:
             self._rank_regions(layers, region_fallback, events, sentences)
         for event in events:
@@ -333,6 +370,10 @@ class EventExtractor:
         self.proposers_file = None
         self.lexicons = EVENT_LEXICONS.current() if decision is not None else {}
 
+    def set_main_ranker(self, ranker: MainMentionRanker | None) -> None:
+        """Install a fitted main-mention ranker (None: the first body mention is the main one)."""
+        self.main_ranker = ranker
+
     def set_region_ranker(self, ranker: RegionRanker | None) -> None:
         """Install a fitted region ranker (None: the hand-written cascade alone)."""
         self.region_ranker = ranker
@@ -348,6 +389,8 @@ class EventExtractor:
             EVENT_LEXICONS.write(folder / DECISION_DIR, self.lexicons)
         if self.region_ranker is not None:
             self.region_ranker.save(folder / REGION_DIR)
+        if self.main_ranker is not None:
+            self.main_ranker.save(folder / MAIN_DIR)
 
     def from_disk(self, path, exclude=()) -> EventExtractor:
         """Read the filter and the decision with the proposer lexicon saved beside it; the
@@ -359,4 +402,5 @@ class EventExtractor:
         self.lexicons = EVENT_LEXICONS.read(folder) if self.decision is not None else {}
         EVENT_LEXICONS.put_in_force(self.lexicons)
         self.region_ranker = RegionRanker.load(Path(path) / REGION_DIR)
+        self.main_ranker = MainMentionRanker.load(Path(path) / MAIN_DIR)
         return self

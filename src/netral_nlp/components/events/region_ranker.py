@@ -57,39 +57,8 @@ class RegionRanker:
             meta: dict[str, Any] | None = None) -> RegionRanker:
         """Fit on (candidates, gold region) pairs; events whose gold region is not among
         their candidates, or that have one candidate only, teach nothing and are skipped."""
-        from scipy.optimize import minimize
-
-        vocabulary: dict[str, int] = {}
-        groups: list[tuple[list[np.ndarray], int]] = []
-        for cands, gold in events:
-            names = [name for name, _ in cands]
-            if gold not in names or len(names) < 2:
-                continue
-            rows = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in tokens], dtype=np.int64)
-                    for _, tokens in cands]
-            groups.append((rows, names.index(gold)))
-        if not groups:
-            raise ValueError("no event whose gold region is among two or more candidates")
-        size = len(vocabulary)
-
-        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-            value = 0.5 * float(w @ w) / c
-            grad = w / c
-            for rows, gold in groups:
-                scores = np.array([w[r].sum() for r in rows])
-                scores -= scores.max()
-                p = np.exp(scores)
-                p /= p.sum()
-                value -= float(np.log(p[gold]))
-                for r, share in zip(rows, p, strict=True):
-                    np.add.at(grad, r, share)
-                np.add.at(grad, rows[gold], -1.0)
-            return value, grad
-
-        result = minimize(loss, np.zeros(size), jac=True, method="L-BFGS-B")
-        tokens = sorted(vocabulary, key=vocabulary.get)
-        weights = {t: float(result.x[vocabulary[t]]) for t in tokens}
-        info = {"events": len(groups), "features": size, "c": c, **(meta or {})}
+        weights, used = conditional_logit(events, c)
+        info = {"events": used, "features": len(weights), "c": c, **(meta or {})}
         return cls(weights, info)
 
     def save(self, folder: str | Path) -> None:
@@ -117,3 +86,47 @@ class RegionRanker:
         weights = {t: float(v) for t, v in zip(stored["tokens"], values, strict=True)}
         cues = folder / CUES_FILE
         return cls(weights, stored.get("meta", {}), cues if cues.exists() else None)
+
+
+def conditional_logit(events: Sequence[tuple[Candidates, Any]], c: float = 0.3) -> tuple[dict[str, float], int]:
+    """Token weights of a softmax over each group's candidates (L2 penalty 1/``c``,
+    L-BFGS from zero weights: deterministic), and how many groups taught. A group's gold
+    is one name, or a tuple of names any of which is right (the likelihood of the group
+    is then the summed probability of its right candidates); a group with none of them
+    among its candidates, all of them right, or one candidate only is skipped."""
+    from scipy.optimize import minimize
+
+    vocabulary: dict[str, int] = {}
+    groups: list[tuple[list[np.ndarray], list[int]]] = []
+    for cands, gold in events:
+        names = [name for name, _ in cands]
+        right = set(gold) if isinstance(gold, tuple) else {gold}
+        hits = [i for i, name in enumerate(names) if name in right]
+        if not hits or len(hits) == len(names):
+            continue
+        rows = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in tokens], dtype=np.int64)
+                for _, tokens in cands]
+        groups.append((rows, hits))
+    if not groups:
+        raise ValueError("no group whose gold is among two or more candidates")
+    size = len(vocabulary)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        value = 0.5 * float(w @ w) / c
+        grad = w / c
+        for rows, hits in groups:
+            scores = np.array([w[r].sum() for r in rows])
+            scores -= scores.max()
+            p = np.exp(scores)
+            p /= p.sum()
+            right = float(p[hits].sum())
+            value -= float(np.log(right))
+            for r, share in zip(rows, p, strict=True):
+                np.add.at(grad, r, share)
+            for i in hits:
+                np.add.at(grad, rows[i], -float(p[i]) / right)
+        return value, grad
+
+    result = minimize(loss, np.zeros(size), jac=True, method="L-BFGS-B")
+    tokens = sorted(vocabulary, key=vocabulary.get)
+    return {t: float(result.x[vocabulary[t]]) for t in tokens}, len(groups)
