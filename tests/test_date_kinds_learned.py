@@ -51,6 +51,20 @@ def test_deadline_vs_an_event_date():
     assert "__dayname" in deadline and "__dayname" in event
 
 
+def test_ban_boundary_date_vs_an_event_date():
+    ban = features_of("Kepala daerah dilarang melakukan mutasi pejabat sebelum 27 November 2024.", "27 November 2024")
+    since = features_of("Larangan itu berlaku terhitung sejak 27 November 2024 lalu.", "27 November 2024")
+    event = features_of("Kepala daerah melantik pejabat di aula pada 27 November 2024.", "27 November 2024")
+    assert {"__n_boundary", "__l_ban"} <= ban and {"__n_boundary", "__l_ban"} <= since
+    assert not {"__l_boundary", "__l_ban"} & event
+
+
+def test_numbered_document_date_vs_a_dated_happening():
+    document = features_of("Imbauan itu lewat surat telegram bernomor K/12/2024 tertanggal 27 November 2024.", "27 November 2024")
+    happening = features_of("Imbauan itu disampaikan saat apel di lapangan pada 27 November 2024.", "27 November 2024")
+    assert "__n_document" in document and "__l_document" not in happening
+
+
 def test_cascade_answer_is_a_feature():
     assert "c_voting_day" in features_of("Pemilu 27 November 2024.", "27 November 2024", cascade="voting_day")
 
