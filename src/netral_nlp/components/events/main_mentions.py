@@ -15,21 +15,18 @@ per token.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ...resources import read_json
 from .region_ranker import conditional_logit
+from .token_weights import load_weights, save_weights
 from .triggers import Candidate
 
 RANKER_FILE = "main.json"
-WEIGHTS_FILE = "weights.npz"
 CUES_KEY = "main_mention"
 
 
@@ -153,23 +150,15 @@ class MainMentionRanker:
         return cls(weights, cues, {"articles": used, "features": len(weights), "c": c, **(meta or {})})
 
     def save(self, folder: str | Path) -> None:
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        tokens = list(self.weights)
-        stored = {"tokens": tokens, "cues": self.cues, "meta": self.meta}
-        (folder / RANKER_FILE).write_text(json.dumps(stored, ensure_ascii=False, indent=1), encoding="utf-8")
-        np.savez(folder / WEIGHTS_FILE, weights=np.array([self.weights[t] for t in tokens], dtype=np.float64))
+        save_weights(folder, RANKER_FILE, self.weights, cues=self.cues, meta=self.meta)
 
     @classmethod
     def load(cls, folder: str | Path) -> MainMentionRanker | None:
         """The ranker saved in ``folder``, or None when there is none."""
-        folder = Path(folder)
-        if not (folder / RANKER_FILE).exists():
+        found = load_weights(folder, RANKER_FILE)
+        if found is None:
             return None
-        stored = json.loads((folder / RANKER_FILE).read_text(encoding="utf-8"))
-        with np.load(folder / WEIGHTS_FILE) as arrays:
-            values = arrays["weights"]
-        weights = {t: float(v) for t, v in zip(stored["tokens"], values, strict=True)}
+        weights, stored = found
         return cls(weights, stored["cues"], stored.get("meta", {}))
 
 

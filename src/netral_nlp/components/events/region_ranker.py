@@ -12,7 +12,6 @@ token (numpy and scipy are not needed to predict).
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,9 +21,9 @@ import numpy as np
 
 from ... import resources
 from .region_choice import CUES_FILE, RegionCues
+from .token_weights import load_weights, save_weights
 
 RANKER_FILE = "ranker.json"
-WEIGHTS_FILE = "weights.npz"
 #: candidates of one event: (region name or None, feature tokens)
 Candidates = Sequence[tuple[str | None, Sequence[str]]]
 
@@ -64,12 +63,7 @@ class RegionRanker:
     def save(self, folder: str | Path) -> None:
         """Tokens and meta as JSON, weights as npz, the cue file beside them."""
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        tokens = list(self.weights)
-        (folder / RANKER_FILE).write_text(
-            json.dumps({"tokens": tokens, "meta": self.meta}, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        np.savez(folder / WEIGHTS_FILE, weights=np.array([self.weights[t] for t in tokens], dtype=np.float64))
+        save_weights(folder, RANKER_FILE, self.weights, meta=self.meta)
         source = Path(self.cues_file) if self.cues_file else Path(str(resources.path(f"events/{CUES_FILE}")))
         if source.resolve() != (folder / CUES_FILE).resolve():
             shutil.copyfile(source, folder / CUES_FILE)
@@ -78,12 +72,10 @@ class RegionRanker:
     def load(cls, folder: str | Path) -> RegionRanker | None:
         """The ranker saved in ``folder``, or None when there is none."""
         folder = Path(folder)
-        if not (folder / RANKER_FILE).exists():
+        found = load_weights(folder, RANKER_FILE)
+        if found is None:
             return None
-        stored = json.loads((folder / RANKER_FILE).read_text(encoding="utf-8"))
-        with np.load(folder / WEIGHTS_FILE) as arrays:
-            values = arrays["weights"]
-        weights = {t: float(v) for t, v in zip(stored["tokens"], values, strict=True)}
+        weights, stored = found
         cues = folder / CUES_FILE
         return cls(weights, stored.get("meta", {}), cues if cues.exists() else None)
 
