@@ -241,3 +241,16 @@ def test_an_amount_in_the_sentence_decides_a_contrasting_pair(small_nlp):
                         proposed(small_nlp, NOT_COUNTED.format(place="Jaya"))["violation_report"]])
     found, not_counted = (model.classes[i] for i in rows.argmax(axis=1))
     assert (found, not_counted) == ("violation_report", "none")
+
+
+@pytest.mark.parametrize(
+    ("imposed", "close"),
+    [
+        ("Dua ASN disanksi karena mengunggah foto bersama calon.", "Dua ASN disiplin mengunggah laporan kinerja."),
+        ("Bupati memberikan peringatan kepada camat itu.", "Bupati memberikan arahan kepada camat itu."),
+        ("Kades itu diberi peringatan oleh Bawaslu.", "Kades itu diberi penghargaan oleh Bawaslu."),
+    ],
+)
+def test_the_sanction_family_proposes_its_passive_and_a_warning_given(small_nlp, imposed, close):
+    assert "sanction" in proposed(small_nlp, imposed)
+    assert "sanction" not in proposed(small_nlp, close)
