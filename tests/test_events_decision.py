@@ -254,3 +254,26 @@ def test_an_amount_in_the_sentence_decides_a_contrasting_pair(small_nlp):
 def test_the_sanction_family_proposes_its_passive_and_a_warning_given(small_nlp, imposed, close):
     assert "sanction" in proposed(small_nlp, imposed)
     assert "sanction" not in proposed(small_nlp, close)
+
+
+def test_training_proposes_with_the_packaged_lexicon_not_the_loaded_models(tmp_path, trained_nlp):
+    """A decision is saved and installed with the packaged proposer lexicon, so it must be
+    fitted on that lexicon's proposals, not on those of the older lexicon a loaded model
+    brought (else a new family word reaches the model only one training later)."""
+    import json
+
+    from netral_nlp.train.events import decision_examples
+
+    trained_nlp.to_disk(tmp_path / "p")
+    saved = tmp_path / "p" / "netral_events" / "decision" / "proposers.json"
+    lexicon = json.loads(saved.read_text(encoding="utf-8"))
+    lexicon["sanction"] = ["dipecat"]
+    saved.write_text(json.dumps(lexicon), encoding="utf-8")
+    loaded = load(tmp_path / "p")
+    text = "Dua ASN disanksi karena mengunggah foto bersama calon."
+    with loaded.select_pipes(disable=["netral_events"]):
+        doc = loaded(text)
+    own, _ = proposals(doc, doc_text(doc), loaded.get_pipe("netral_events").proposers_file)
+    assert "sanction" not in {c.type for c in own}  # the loaded model predicts with its own
+    features, labels = decision_examples(loaded, [_record(0, text, "sanction", "disanksi")])
+    assert labels == ["sanction"] and features[0].startswith("t_sanction")

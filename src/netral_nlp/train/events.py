@@ -161,7 +161,9 @@ def _label(record: dict, cand) -> str | None:
 
 def decision_examples(nlp, records: list[dict], docs: list | None = None) -> tuple[list[str], list[str]]:
     """(feature strings, labels) of every proposal in every record that gets a label
-    (``docs``: the records' docs, events off, when already piped)."""
+    (``docs``: the records' docs, events off, when already piped). Proposed with the
+    packaged proposer lexicon, whatever lexicon a loaded model brought: it is the one
+    the fitted decision is saved and installed with (``EventExtractor.set_decision``)."""
     from ..components.events.events import proposals
     from ..components.events.lexicons import EVENT_LEXICONS
     from ..tokenizer import doc_text
@@ -172,7 +174,7 @@ def decision_examples(nlp, records: list[dict], docs: list | None = None) -> tup
     if docs is None:
         docs = _piped(nlp, records)
     for record, doc in zip(records, docs, strict=True):
-        found, described = proposals(doc, doc_text(doc), nlp.get_pipe(COMPONENT).proposers_file)
+        found, described = proposals(doc, doc_text(doc))
         for cand, feature in zip(found, described, strict=True):
             label = _label(record, cand)
             if label is not None:
@@ -308,15 +310,13 @@ def train_main_ranker(nlp, records: list[dict], seed: int = 0, sentences: list[d
     names = [str(r.get("id", i)) for i, r in enumerate(records)]
     if len(set(names)) < MAIN_FOLDS:
         return None
-    proposers_file = nlp.get_pipe(COMPONENT).proposers_file
     articles = []
     for train_ids, test_ids in grouped_folds(names, MAIN_FOLDS, seed):
         inner, held = set(train_ids), set(test_ids)
         fit = [i for i, n in enumerate(names) if n in inner]
         decision = train_decision(nlp, [records[i] for i in fit], seed, sentences, [docs[i] for i in fit], written)
         scorer = EventExtractor()
-        scorer.set_decision(decision)
-        scorer.proposers_file = proposers_file
+        scorer.set_decision(decision)  # the packaged proposer lexicon, as training
         test = [i for i, n in enumerate(names) if n in held]
         for i, (doc, text, chosen, ranges) in zip(test, scorer.decided([docs[i] for i in test]), strict=True):
             attach_fields(arguments.Layers.of(doc), text, chosen, ranges)
