@@ -295,18 +295,21 @@ MAIN_FOLDS = 5
 MAIN_C = 0.3
 
 
-def train_main_ranker(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None):
+def train_main_ranker(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None,
+                      docs: list | None = None, written: tuple[list[str], list[str]] | None = None):
     """The main-mention ranker (:mod:`..components.events.main_mentions`) fitted on the
     decided candidates of every record, each decided by a decision refit without its
-    record (``MAIN_FOLDS`` grouped folds, deterministic); None when nothing teaches it."""
+    record (``MAIN_FOLDS`` grouped folds, deterministic); None when nothing teaches it.
+    ``docs`` and ``written``: as :func:`train_decision` takes them."""
     from ..components.events import arguments
     from ..components.events.events import EventExtractor, attach_fields
     from ..components.events.main_mentions import MainMentionRanker
     from ..learn import grouped_folds
 
     sentences = read_event_sentences() if sentences is None else sentences
-    docs = _piped(nlp, records)
-    written = decision_examples(nlp, sentences) if sentences else ([], [])
+    docs = _piped(nlp, records) if docs is None else docs
+    if written is None:
+        written = decision_examples(nlp, sentences) if sentences else ([], [])
     names = [str(r.get("id", i)) for i, r in enumerate(records)]
     if len(set(names)) < MAIN_FOLDS:
         return None
@@ -326,12 +329,19 @@ def train_main_ranker(nlp, records: list[dict], seed: int = 0, sentences: list[d
 
 def train_decision_and_region(nlp, records: list[dict], seed: int = 0, sentences: list[dict] | None = None):
     """The decision (``sentences``: see :func:`train_decision`), with the region ranker
-    and the main-mention ranker fitted and installed beside it."""
+    and the main-mention ranker fitted and installed beside it. The records are read once,
+    with the packaged lexicons in force, and the written sentences described once: all
+    three fits share them."""
+    from ..components.events.lexicons import EVENT_LEXICONS
     from .event_region import fit_region_ranker
 
-    fit_region_ranker(nlp, records, seed)
-    nlp.get_pipe(COMPONENT).set_main_ranker(train_main_ranker(nlp, records, seed, sentences))
-    return train_decision(nlp, records, seed, sentences)
+    EVENT_LEXICONS.use_packaged()
+    docs = _piped(nlp, records)
+    sentences = read_event_sentences() if sentences is None else sentences
+    written = decision_examples(nlp, sentences) if sentences else ([], [])
+    fit_region_ranker(nlp, records, seed, docs)
+    nlp.get_pipe(COMPONENT).set_main_ranker(train_main_ranker(nlp, records, seed, sentences, docs, written))
+    return train_decision(nlp, records, seed, sentences, docs, written)
 
 
 @register_part("events", COMPONENT, order=40)

@@ -32,8 +32,10 @@ CUES_KEY = "main_mention"
 
 @lru_cache(maxsize=1)
 def packaged_cues() -> dict[str, Any]:
-    """The ``main_mention`` words of ``cues.json`` (what new rankers are fitted with)."""
-    return dict(read_json("events/cues.json")[CUES_KEY])
+    """The ``main_mention`` words of ``cues.json`` (what new rankers are fitted with), with
+    the types they rank: its ``single_main_types``, those the merge keeps one mention of."""
+    data = read_json("events/cues.json")
+    return {"types": list(data["single_main_types"]), **data[CUES_KEY]}
 
 
 def _words(words: Sequence[str]) -> re.Pattern[str]:
