@@ -24,7 +24,7 @@ import readme_sections
 
 from netral_nlp import __version__
 from netral_nlp.evaluate import predict_records, score_records, to_markdown
-from netral_nlp.learn import grouped_folds, learned_parts, real_articles
+from netral_nlp.learn import grouped_folds, learned_parts, nested_share, real_articles
 from netral_nlp.learn.data import project_articles
 from netral_nlp.pipeline import load
 
@@ -55,8 +55,12 @@ def extra_figures(report) -> dict[str, float]:
     }
 
 
-def cross_validate(records: list[dict], parts: list[str] | None, folds: int, seed: int, log=print):
-    """Pooled out-of-fold predictions of every record, and per-fold headlines."""
+def cross_validate(records: list[dict], parts: list[str] | None, folds: int, seed: int, log=print,
+                   train_fraction: float = 1.0):
+    """Pooled out-of-fold predictions of every record, and per-fold headlines. With
+    ``train_fraction`` below 1, each fold fits on that share of its real training articles
+    (:func:`netral_nlp.learn.nested_share`; the project corpus always whole) and still
+    predicts its whole test fold."""
     by_id = {r["id"]: r for r in records}
     chosen = learned_parts(parts)
     extra = project_articles()
@@ -64,6 +68,8 @@ def cross_validate(records: list[dict], parts: list[str] | None, folds: int, see
     for k, (train_ids, test_ids) in enumerate(grouped_folds(list(by_id), folds, seed)):
         started = time.perf_counter()
         nlp = load()
+        if train_fraction < 1:
+            train_ids = nested_share(train_ids, train_fraction, seed)
         train = [by_id[i] for i in train_ids] + extra
         for part in chosen:
             part.fit(nlp, train, seed)

@@ -9,7 +9,7 @@ articles and score the fifth it has never seen.
 """
 
 from .data import gold_records, real_articles, shared_data_dir, training_articles
-from .folds import grouped_folds
+from .folds import grouped_folds, nested_share
 from .parts import LearnedPart, learned_parts, register_part
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "gold_records",
     "grouped_folds",
     "learned_parts",
+    "nested_share",
     "real_articles",
     "register_part",
     "shared_data_dir",

@@ -20,3 +20,14 @@ def grouped_folds(ids: Sequence[str], k: int = 5, seed: int = 0) -> list[tuple[l
     return [
         ([i for i in unique if i not in test], sorted(test)) for test in test_sets
     ]
+
+
+def nested_share(ids: Sequence[str], fraction: float, seed: int = 0) -> list[str]:
+    """The first ``fraction`` of ``ids`` (at least one) in a seeded shuffle of their sorted
+    set. Why: a learning curve compares training sets that grow by adding articles, so a
+    smaller share is always a subset of a larger one with the same seed."""
+    if not 0 < fraction <= 1:
+        raise ValueError(f"nested_share: fraction must be in (0, 1], got {fraction}")
+    unique = sorted(set(ids))
+    random.Random(seed).shuffle(unique)
+    return unique[: max(1, round(fraction * len(unique)))] if unique else []
