@@ -18,56 +18,63 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import sys
 import time
 
+import numpy as np
 import readme_sections
-from generalisation import README, cross_validate
+from generalisation import README, cross_validate, figures_of
 
 from netral_nlp import __version__
 from netral_nlp.learn import real_articles
 
-#: (column, how it is read off a report)
+#: figures followed (as :func:`generalisation.figures_of` names them, plus per-type event
+#: F1 as ``<type>_f1``) and their column labels
 FIGURES = {
-    "event micro F1": lambda r: r.events.micro().f1,
-    "violation_report F1": lambda r: r.events.per_type["violation_report"].f1,
-    "supervision F1": lambda r: r.events.per_type["supervision"].f1,
-    "directive F1": lambda r: r.events.per_type["directive"].f1,
-    "date kind accuracy": lambda r: r.dates.kind_accuracy.value,
-    "rule item F1": lambda r: r.rules.item.f1,
-    "rule category F1": lambda r: r.rules.category.f1,
+    "events_micro_f1": "event micro F1",
+    "violation_report_f1": "violation_report F1",
+    "supervision_f1": "supervision F1",
+    "directive_f1": "directive F1",
+    "dates_kind_acc": "date kind accuracy",
+    "rules_item_f1": "rule item F1",
+    "rules_category_f1": "rule category F1",
 }
 
 
-def slope_per_doubling(sizes: list[float], values: list[float]) -> float:
-    """Least-squares slope of ``values`` over log2 ``sizes``: the gain per doubling."""
-    xs = [math.log2(s) for s in sizes]
-    mx, my = sum(xs) / len(xs), sum(values) / len(values)
-    spread = sum((x - mx) ** 2 for x in xs)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, values, strict=True)) / spread if spread else float("nan")
+def figures(report) -> dict[str, float]:
+    """The followed figures of one cross-validation's report, by column label."""
+    named = {**figures_of(report), **{f"{t}_f1": prf.f1 for t, prf in report.events.per_type.items()}}
+    return {label: named[key] for key, label in FIGURES.items()}
+
+
+def slope_per_doubling(sizes: list[int], values: list[float]) -> float:
+    """Least-squares slope of ``values`` over log2 ``sizes``: the gain per doubling (rounded
+    to a millionth, so that a flat figure reads +0.000 rather than the fit's -0.000)."""
+    if len(set(sizes)) < 2:
+        return float("nan")
+    return round(float(np.polyfit(np.log2(sizes), values, 1)[0]), 6) + 0.0
 
 
 def curve(records: list[dict], parts: list[str], fractions: list[float], seeds: list[int], folds: int = 5,
-          log=print) -> tuple[list[float], dict[str, list[float]]]:
+          log=print) -> tuple[list[int], dict[str, list[float]]]:
     """(mean real training articles per fold, figure -> mean over seeds) per fraction."""
     per_fold_train = len(records) * (folds - 1) / folds
     sizes = [max(1, round(f * per_fold_train)) for f in fractions]
-    means: dict[str, list[float]] = {name: [] for name in FIGURES}
+    means: dict[str, list[float]] = {name: [] for name in FIGURES.values()}
     for fraction in fractions:
         runs = []
         for seed in seeds:
             started = time.perf_counter()
             report, _, _ = cross_validate(records, parts, folds, seed, log=lambda *_: None, train_fraction=fraction)
-            runs.append({name: read(report) for name, read in FIGURES.items()})
+            runs.append(figures(report))
             log(f"fraction {fraction:g}, seed {seed}: {time.perf_counter() - started:.0f} s, "
                 + ", ".join(f"{k} {v:.3f}" for k, v in runs[-1].items()))
-        for name in FIGURES:
+        for name in means:
             means[name].append(sum(run[name] for run in runs) / len(runs))
     return sizes, means
 
 
-def table(sizes: list[float], means: dict[str, list[float]]) -> str:
+def table(sizes: list[int], means: dict[str, list[float]]) -> str:
     lines = ["| figure | " + " | ".join(f"{s} articles" for s in sizes) + " | gain per doubling |",
              "|---|" + "---:|" * (len(sizes) + 1)]
     for name, values in means.items():
